@@ -1,0 +1,41 @@
+# The words around the text in English.
+
+language-name = English
+
+skip-link = Skip to content
+switcher-label = Language
+toc-heading = Contents
+rule-prefix = Rule
+
+about-heading = About this document
+about-adopted = Adopted
+about-based-on = Based on
+about-inspired-by = Inspired by
+about-contact = Contact
+adopted-line = Adopted by { $body } on { $date } (case { $case })
+
+footer-adopted = Adopted as case { $case }.
+based-on = Based on { $work }.
+inspired-by = Inspired by { $bodies }.
+accessibility-statement = Accessibility statement
+
+translation-heading = Unofficial translation
+translation-notice = This is an unofficial translation, made on { $date }. Only the Nynorsk text adopted by the municipal council applies.
+translation-link = Read the adopted text in Nynorsk
+
+entry-read = Read in English.
+entry-unofficial = Unofficial translation.
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

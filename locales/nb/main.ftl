@@ -1,0 +1,41 @@
+# Ordene rundt teksten på bokmål.
+
+language-name = Bokmål
+
+skip-link = Gå til innholdet
+switcher-label = Språk
+toc-heading = Innhold
+rule-prefix = Punkt
+
+about-heading = Om dokumentet
+about-adopted = Vedtatt
+about-based-on = Bygger på
+about-inspired-by = Inspirert av
+about-contact = Kontakt
+adopted-line = Vedtatt i { $body } { $date }, { $case }
+
+footer-adopted = Vedtatt som { $case }.
+based-on = Bygger på { $work }.
+inspired-by = Har hentet inspirasjon fra { $bodies }.
+accessibility-statement = Tilgjengelighetserklæring
+
+translation-heading = Uoffisiell oversettelse
+translation-notice = Dette er en uoffisiell oversettelse, laget { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjelder.
+translation-link = Les den vedtatte teksten på nynorsk
+
+entry-read = Les på bokmål.
+entry-unofficial = Uoffisiell oversettelse.
+
+date-long = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember

@@ -1,0 +1,41 @@
+# Orda rundt teksten på nynorsk.
+
+language-name = Nynorsk
+
+skip-link = Gå til innhaldet
+switcher-label = Språk
+toc-heading = Innhald
+rule-prefix = Punkt
+
+about-heading = Om dokumentet
+about-adopted = Vedteken
+about-based-on = Byggjer på
+about-inspired-by = Inspirert av
+about-contact = Kontakt
+adopted-line = Vedteken i { $body } { $date }, { $case }
+
+footer-adopted = Vedteken som { $case }.
+based-on = Byggjer på { $work }.
+inspired-by = Har henta inspirasjon frå { $bodies }.
+accessibility-statement = Tilgjengelegheitserklæring
+
+translation-heading = Uoffisiell omsetjing
+translation-notice = Dette er ei uoffisiell omsetjing, laga { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjeld.
+translation-link = Les den vedtekne teksten på nynorsk
+
+entry-read = Les på nynorsk.
+entry-unofficial = Uoffisiell omsetjing.
+
+date-long = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember

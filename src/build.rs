@@ -1,0 +1,181 @@
+//! Runs the pipeline: read the project, parse it into the model, check it,
+//! render it, write it. `load` stops after the checks (for `check` and
+//! `cite`); `build` goes on to the output folder.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::check;
+use crate::config::{parse_yaml, DocumentMeta, SiteConfig};
+use crate::error::{Error, Kind, Problem, SourceFile};
+use crate::locale::Locales;
+use crate::markdown;
+use crate::model::Guideline;
+use crate::output;
+use crate::project::{Paths, Project};
+use crate::render::{self, Output};
+
+/// The checked model and everything needed to render it.
+pub struct Loaded {
+    pub project: Project,
+    pub guideline: Guideline,
+    pub locales: Arc<Locales>,
+}
+
+/// Reads, parses and checks; every problem found is returned together.
+pub fn load(paths: &Paths) -> Result<Loaded, Error> {
+    let project = Project::read(paths)?;
+    let mut problems = Vec::new();
+    let site = required::<SiteConfig>(project.site.as_ref(), paths, "site.yaml", &mut problems);
+    let meta = required::<DocumentMeta>(
+        project.document.as_ref(),
+        paths,
+        "document.yaml",
+        &mut problems,
+    );
+    let Some(site) = site else {
+        return Err(Error::Sources(problems));
+    };
+    problems.extend(check_site(&site, project.site.as_ref()));
+    let mut languages = Vec::new();
+    for lang in &site.languages {
+        match project.texts.get(lang) {
+            Some(files) => match markdown::parse_language(lang, files) {
+                Ok(doc) => languages.push(doc),
+                Err(p) => problems.extend(p),
+            },
+            None => problems.push(
+                Problem::new(Kind::Language, format!("site.yaml lists `{lang}`, but there is no text for it"))
+                    .in_path(paths.source.join(lang))
+                    .help(format!("create `{}/{lang}/` with the language's .md file, or remove `{lang}` from `languages` in site.yaml", paths.source.display())),
+            ),
+        }
+    }
+    let locales = Locales::load(&site, &project.locales, &paths.locales);
+    let locales = match locales {
+        Ok(l) => Some(l),
+        Err(p) => {
+            problems.extend(p);
+            None
+        }
+    };
+    let (Some(meta), Some(locales), true) = (meta, locales, problems.is_empty()) else {
+        return Err(Error::Sources(problems));
+    };
+    let guideline = Guideline {
+        site,
+        meta,
+        languages,
+    };
+    let problems = check::check(&guideline);
+    if !problems.is_empty() {
+        return Err(Error::Sources(problems));
+    }
+    Ok(Loaded {
+        project,
+        guideline,
+        locales: Arc::new(locales),
+    })
+}
+
+fn required<T: serde::de::DeserializeOwned>(
+    file: Option<&Arc<SourceFile>>,
+    paths: &Paths,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let Some(file) = file else {
+        problems.push(
+            Problem::new(Kind::Metadata, format!("`{name}` is missing"))
+                .in_path(paths.source.join(name))
+                .help("see the README for what the file holds"),
+        );
+        return None;
+    };
+    parse_yaml(file, &file.text, 0)
+        .map_err(|p| problems.push(p))
+        .ok()
+}
+
+fn check_site(site: &SiteConfig, file: Option<&Arc<SourceFile>>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |p: Problem| match file {
+        Some(f) => p.at(crate::error::Location::new(f, 0, 0)),
+        None => p,
+    };
+    if site.languages.is_empty() {
+        problems.push(at(Problem::new(Kind::Language, "`languages` is empty")
+            .help("list the language codes, e.g. [nn, nb, en]")));
+    }
+    let mut seen = HashSet::new();
+    for lang in &site.languages {
+        let ok = lang
+            .split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && lang.parse::<unic_langid::LanguageIdentifier>().is_ok();
+        if !ok {
+            problems.push(at(Problem::new(
+                Kind::Language,
+                format!("`{lang}` is not a language code"),
+            )
+            .help("use a BCP 47 code such as nn, nb, en or se")));
+        }
+        if !seen.insert(lang) {
+            problems.push(at(Problem::new(
+                Kind::Language,
+                format!("`{lang}` is listed twice in `languages`"),
+            )));
+        }
+    }
+    if !site.languages.contains(&site.original_language) {
+        problems.push(at(Problem::new(
+            Kind::Language,
+            format!(
+                "the original language `{}` is not in `languages`",
+                site.original_language
+            ),
+        )
+        .help("add it to `languages`")));
+    }
+    problems
+}
+
+/// Renders a loaded project into memory.
+pub fn render(loaded: &Loaded) -> Result<Output, Error> {
+    Ok(render::render(
+        &loaded.guideline,
+        &loaded.locales,
+        &loaded.project,
+    )?)
+}
+
+/// What a build did.
+pub struct Report {
+    pub files: usize,
+    pub bytes: usize,
+    pub pages: Vec<String>,
+}
+
+/// Builds the site into `paths.out`. Nothing is written unless every
+/// stage succeeded.
+pub fn build(paths: &Paths, force: bool) -> Result<Report, Error> {
+    let protected = [
+        paths.source.as_path(),
+        paths.locales.as_path(),
+        paths.theme.as_path(),
+    ];
+    let target = output::check_target(&paths.out, &protected, force)?;
+    let loaded = load(paths)?;
+    let out = render(&loaded)?;
+    output::write(&target, &out)?;
+    Ok(Report {
+        files: out.files.len(),
+        bytes: out.files.values().map(Vec::len).sum(),
+        pages: loaded
+            .guideline
+            .languages
+            .iter()
+            .map(|d| format!("{}/index.html", d.lang))
+            .collect(),
+    })
+}

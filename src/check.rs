@@ -1,0 +1,111 @@
+//! Checks on the document model: ids unique in each language, every
+//! translation with the original's ids in the original's order, and the
+//! translation front matter pointing at the original.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::{Kind, Problem};
+use crate::model::{Guideline, LanguageDoc};
+
+/// Every problem in the model; empty when it is sound.
+pub fn check(g: &Guideline) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for doc in &g.languages {
+        problems.extend(duplicate_ids(doc));
+        problems.extend(translation_status(g, doc));
+    }
+    let original = g.original();
+    for doc in g.languages.iter().filter(|d| d.lang != original.lang) {
+        problems.extend(same_ids(original, doc));
+    }
+    problems
+}
+
+fn duplicate_ids(doc: &LanguageDoc) -> Vec<Problem> {
+    let mut seen = HashMap::new();
+    let mut problems = Vec::new();
+    for (id, loc) in doc.ids() {
+        if let Some(first) = seen.insert(id, loc) {
+            problems.push(
+                Problem::new(Kind::DuplicateId, format!("the id `{id}` is used twice"))
+                    .at(loc.clone())
+                    .help(format!(
+                        "it is first used at {first}; every id must be unique"
+                    )),
+            );
+            seen.insert(id, first);
+        }
+    }
+    problems
+}
+
+fn translation_status(g: &Guideline, doc: &LanguageDoc) -> Option<Problem> {
+    let original = &g.site.original_language;
+    match (&doc.front.translation, doc.lang == *original) {
+        (Some(_), true) => Some(
+            Problem::new(Kind::Metadata, format!("the original (`{original}`) has a `translation` field"))
+                .at(doc.location.clone())
+                .help("remove `translation:` from the original's front matter; only translations have it"),
+        ),
+        (None, false) => Some(
+            Problem::new(Kind::Metadata, format!("the `{}` text is a translation but has no `translation` field", doc.lang))
+                .at(doc.location.clone())
+                .help(format!("add to the front matter:\ntranslation:\n  of: {original}\n  status: unofficial\n  date: YYYY-MM-DD")),
+        ),
+        (Some(t), false) if t.of != *original => Some(
+            Problem::new(Kind::Metadata, format!("`translation.of` is `{}`, but the original is `{original}`", t.of))
+                .at(doc.location.clone())
+                .help(format!("write `of: {original}`")),
+        ),
+        _ => None,
+    }
+}
+
+/// The translation must give the same ids as the original, in its order.
+fn same_ids(original: &LanguageDoc, doc: &LanguageDoc) -> Vec<Problem> {
+    let want = original.ids();
+    let have = doc.ids();
+    let want_set: HashSet<&str> = want.iter().map(|(id, _)| *id).collect();
+    let have_set: HashSet<&str> = have.iter().map(|(id, _)| *id).collect();
+    let mut problems = Vec::new();
+    for (id, loc) in &have {
+        if !want_set.contains(id) {
+            problems.push(
+                Problem::new(Kind::IdMismatch, format!("`{id}` is not in the original (`{}`)", original.lang))
+                    .at((*loc).clone())
+                    .help(format!("a translation has exactly the original's ids; remove `{{#{id}}}` or correct it to the original's id")),
+            );
+        }
+    }
+    for (n, (id, orig_loc)) in want.iter().enumerate() {
+        if have_set.contains(id) {
+            continue;
+        }
+        // Point at the id that should come just before the missing one.
+        let before = want[..n]
+            .iter()
+            .rev()
+            .find_map(|(prev, _)| have.iter().find(|(h, _)| h == prev));
+        let loc = before.map_or(&doc.location, |(_, l)| *l).clone();
+        problems.push(
+            Problem::new(Kind::IdMismatch, format!("`{id}` is missing in the `{}` text", doc.lang))
+                .at(loc)
+                .help(format!("translate the part the original has at {orig_loc}, with `{{#{id}}}`, after this place")),
+        );
+    }
+    if problems.is_empty() {
+        if let Some(((id, loc), (expected, _))) =
+            have.iter().zip(&want).find(|((h, _), (w, _))| h != w)
+        {
+            problems.push(
+                Problem::new(
+                    Kind::IdMismatch,
+                    format!("`{id}` is out of order: the original has `{expected}` here"),
+                )
+                .at((*loc).clone())
+                .help("keep the parts and rules in the original's order"),
+            );
+        }
+    }
+    problems
+}

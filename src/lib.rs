@@ -1,0 +1,19 @@
+//! rettleiar publishes a municipal guideline in several languages, as a
+//! website and as print-ready documents, with a permanent address for
+//! every rule.
+//!
+//! The pipeline, one module a stage: [`project`] reads the files (the only
+//! I/O on the way in), [`config`] and [`markdown`] turn them into the
+//! [`model`], [`check`] validates it, [`locale`] and [`render`] turn it into
+//! pages, and [`output`] writes them safely. [`build`] runs the stages.
+
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod error;
+pub mod locale;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod project;
+pub mod render;

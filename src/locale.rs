@@ -1,0 +1,152 @@
+//! The words around the text: Fluent messages from `locales/<lang>/*.ftl`.
+//! Every language must have every message the original language has; a
+//! message asked for that does not exist is an error, never an empty string.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::config::{Date, SiteConfig};
+use crate::error::{Kind, Location, Problem, SourceFile};
+
+/// The messages of every configured language.
+pub struct Locales {
+    bundles: BTreeMap<String, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Locales {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.bundles.keys()).finish()
+    }
+}
+
+impl Locales {
+    /// Parses the Fluent files of each configured language and checks that
+    /// none lacks a message the original language has.
+    pub fn load(
+        site: &SiteConfig,
+        files: &BTreeMap<String, Vec<Arc<SourceFile>>>,
+        locales_dir: &std::path::Path,
+    ) -> Result<Locales, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut bundles = BTreeMap::new();
+        let mut keys: BTreeMap<&str, (BTreeSet<String>, Option<&Arc<SourceFile>>)> =
+            BTreeMap::new();
+        for lang in &site.languages {
+            let Some(lang_files) = files.get(lang).filter(|f| !f.is_empty()) else {
+                problems.push(
+                    Problem::new(Kind::Locale, format!("no Fluent files for `{lang}`"))
+                        .in_path(locales_dir.join(lang))
+                        .help(format!("create `{}/{lang}/main.ftl` with the same messages as the other languages", locales_dir.display())),
+                );
+                continue;
+            };
+            let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            let mut names = BTreeSet::new();
+            for file in lang_files {
+                let resource = match FluentResource::try_new(file.text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            problems.push(
+                                Problem::new(Kind::Locale, format!("Fluent syntax: {}", e.kind))
+                                    .at(Location::new(file, e.pos.start, e.pos.len()))
+                                    .help("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                            );
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    if let ast::Entry::Message(m) = entry {
+                        names.insert(m.id.name.to_string());
+                    }
+                }
+                if let Err(errors) = bundle.add_resource(resource) {
+                    for e in errors {
+                        problems.push(
+                            Problem::new(Kind::Locale, format!("{e}"))
+                                .at(Location::new(file, 0, 0))
+                                .help("each message may be defined once per language"),
+                        );
+                    }
+                }
+            }
+            keys.insert(lang, (names, lang_files.first()));
+            bundles.insert(lang.clone(), bundle);
+        }
+        if let Some((reference, _)) = keys.get(site.original_language.as_str()) {
+            for (lang, (names, file)) in &keys {
+                for missing in reference.difference(names) {
+                    let mut p = Problem::new(
+                        Kind::Locale,
+                        format!("the message `{missing}` is missing for `{lang}`"),
+                    )
+                    .help(format!(
+                        "add `{missing} = …` to a .ftl file in locales/{lang}/ (locales/{}/ has it)",
+                        site.original_language
+                    ));
+                    if let Some(f) = file {
+                        p = p.at(Location::new(f, 0, 0));
+                    }
+                    problems.push(p);
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Locales { bundles })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The message `key` in `lang`, with arguments.
+    pub fn message(
+        &self,
+        lang: &str,
+        key: &str,
+        args: &[(&str, FluentValue)],
+    ) -> Result<String, String> {
+        let bundle = self
+            .bundles
+            .get(lang)
+            .ok_or_else(|| format!("there are no messages for the language `{lang}`"))?;
+        let pattern = bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .ok_or_else(|| {
+                format!("the message `{key}` is missing for `{lang}`: add it to locales/{lang}/")
+            })?;
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if let Some(e) = errors.first() {
+            return Err(format!("the message `{key}` in `{lang}`: {e}"));
+        }
+        Ok(text.into_owned())
+    }
+
+    /// A date written out for readers, from the messages `month-1` … and
+    /// `date-long` (with `$day`, `$month`, `$year`).
+    pub fn date(&self, lang: &str, date: Date) -> Result<String, String> {
+        let month = self.message(lang, &format!("month-{}", date.month), &[])?;
+        self.message(
+            lang,
+            "date-long",
+            &[
+                ("day", FluentValue::from(date.day.to_string())),
+                ("month", FluentValue::from(month)),
+                ("year", FluentValue::from(date.year.to_string())),
+            ],
+        )
+    }
+}

@@ -1,0 +1,423 @@
+//! Markdown → document model. Reads one language's text (front matter and
+//! markdown) into sections, blocks and rules, and finds the id markers:
+//! `## Heading {#id}` starts a section (`## {#id}` one without a visible
+//! heading), `1. Rule text {#a1}` is a rule, `Paragraph. {#id}` a paragraph
+//! with an id. Raw HTML and script links are refused here.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+
+use crate::config::parse_yaml;
+use crate::error::{Kind, Location, Problem, SourceFile};
+use crate::model::{label_for, Block, FrontMatter, LanguageDoc, Rule, Section};
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Parses the text files of one language (in order; the first carries the
+/// front matter) into a [`LanguageDoc`]. Returns every problem found.
+pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageDoc, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut front = None;
+    let mut sections = Vec::new();
+    for (n, file) in files.iter().enumerate() {
+        if file.text.trim().is_empty() {
+            problems.push(
+                Problem::new(Kind::EmptyFile, "this file is empty")
+                    .at(Location::new(file, 0, 0))
+                    .help("write the language's text here, or delete the file"),
+            );
+            continue;
+        }
+        let (yaml, body_start) = split_front_matter(&file.text);
+        match (yaml, n) {
+            (Some((text, base)), 0) => match parse_yaml::<FrontMatter>(file, text, base) {
+                Ok(f) => front = Some(f),
+                Err(p) => problems.push(p),
+            },
+            (None, 0) => problems.push(
+                Problem::new(Kind::Metadata, "the text has no front matter")
+                    .at(Location::new(file, 0, 0))
+                    .help("start the file with a `---` line, the fields (title, short_title, cover, …) and another `---` line"),
+            ),
+            (Some((_, base)), _) => problems.push(
+                Problem::new(Kind::Metadata, "only the first file of a language may have front matter")
+                    .at(Location::new(file, base, 0))
+                    .help("move these fields into the first file (in name order)"),
+            ),
+            (None, _) => {}
+        }
+        parse_body(file, body_start, &mut sections, &mut problems);
+    }
+    if let (Some(first), true) = (files.first(), sections.is_empty() && problems.is_empty()) {
+        problems.push(
+            Problem::new(Kind::Markdown, format!("the `{lang}` text has no sections"))
+                .at(Location::new(first, first.text.len(), 0))
+                .help("start each section with a `## Heading {#id}` line"),
+        );
+    }
+    match (front, problems.is_empty(), files.first()) {
+        (Some(front), true, Some(first)) => Ok(LanguageDoc {
+            lang: lang.to_string(),
+            front,
+            sections,
+            location: Location::new(first, 0, 0),
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// The YAML between a leading `---` line and the next `---` line (with its
+/// byte offset), and where the markdown starts.
+fn split_front_matter(text: &str) -> (Option<(&str, usize)>, usize) {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return (None, 0);
+    };
+    let base = text.len() - rest.len();
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let body = base + offset + line.len();
+            return (Some((&rest[..offset], base)), body);
+        }
+        offset += line.len();
+    }
+    (Some((rest, base)), text.len())
+}
+
+struct Ctx<'a> {
+    file: &'a Arc<SourceFile>,
+    body: &'a str,
+    base: usize,
+}
+
+impl Ctx<'_> {
+    fn loc(&self, range: &Range<usize>) -> Location {
+        Location::new(self.file, self.base + range.start, range.len())
+    }
+}
+
+fn parse_body(
+    file: &Arc<SourceFile>,
+    start: usize,
+    sections: &mut Vec<Section>,
+    problems: &mut Vec<Problem>,
+) {
+    let body = &file.text[start..];
+    let ctx = Ctx {
+        file,
+        body,
+        base: start,
+    };
+    let options =
+        Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let events: Vec<Spanned> =
+        TextMergeWithOffset::new(Parser::new_ext(body, options).into_offset_iter()).collect();
+
+    let mut i = 0;
+    while i < events.len() {
+        let end = block_end(&events, i);
+        let block = &events[i..=end];
+        let range = events[i].1.clone();
+        i = end + 1;
+        check_safe(&ctx, block, problems);
+        if let Event::Start(Tag::Heading { level, id, .. }) = &block[0].0 {
+            if *level == HeadingLevel::H2 {
+                match section_from_heading(&ctx, id.as_deref(), block, &range) {
+                    Ok(s) => sections.push(s),
+                    Err(p) => problems.push(p),
+                }
+                continue;
+            }
+            if *level == HeadingLevel::H1 {
+                problems.push(
+                    Problem::new(Kind::Markdown, "a `#` heading in the text")
+                        .at(ctx.loc(&range))
+                        .help("the title comes from the front matter's `title`; start sections with `##`"),
+                );
+                continue;
+            }
+        }
+        let Some(section) = sections.last_mut() else {
+            problems.push(
+                Problem::new(Kind::Markdown, "text before the first section heading")
+                    .at(ctx.loc(&range))
+                    .help("start the text with a section heading such as `## {#intro}`"),
+            );
+            continue;
+        };
+        match &block[0].0 {
+            Event::Start(Tag::List(Some(_))) => {
+                section
+                    .blocks
+                    .push(Block::Rules(rules(&ctx, block, problems)));
+            }
+            _ => section
+                .blocks
+                .push(html_block(&ctx, block, &range, problems)),
+        }
+    }
+}
+
+/// Index of the event that closes the block starting at `start`.
+fn block_end(events: &[Spanned], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, (event, _)) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return i;
+        }
+    }
+    events.len() - 1
+}
+
+fn section_from_heading(
+    ctx: &Ctx,
+    id: Option<&str>,
+    block: &[Spanned],
+    range: &Range<usize>,
+) -> Result<Section, Problem> {
+    let Some(id) = id else {
+        return Err(Problem::new(Kind::BadId, "a section heading without an id")
+            .at(ctx.loc(range))
+            .help("end the heading with an id such as `{#part-a}`; it must be the same in every language"));
+    };
+    check_id(ctx, id, range)?;
+    let inner = &block[1..block.len() - 1];
+    let text = plain_text(inner);
+    let (heading_html, heading_text) = if text.is_empty() {
+        (None, None)
+    } else {
+        (Some(render(inner)), Some(text))
+    };
+    Ok(Section {
+        id: id.to_string(),
+        heading_html,
+        heading_text,
+        blocks: Vec::new(),
+        location: ctx.loc(range),
+    })
+}
+
+fn rules(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) -> Vec<Rule> {
+    let mut rules = Vec::new();
+    let mut i = 1;
+    while i < block.len() - 1 {
+        let end = block_end(block, i);
+        let item = &block[i..=end];
+        let range = &block[i].1;
+        i = end + 1;
+        let mut inner: Vec<Spanned> = item[1..item.len() - 1].to_vec();
+        match take_id(ctx, &mut inner) {
+            Ok(Some(id)) => rules.push(Rule {
+                label: label_for(&id),
+                id,
+                html: render(&inner),
+                text: plain_text(&inner),
+                location: ctx.loc(range),
+            }),
+            Ok(None) => problems.push(
+                Problem::new(Kind::RuleWithoutId, "a rule without an id")
+                    .at(ctx.loc(range))
+                    .help("end the rule with its id, e.g. `{#a5}`; the original and every translation use the same id"),
+            ),
+            Err(p) => problems.push(p),
+        }
+    }
+    rules
+}
+
+fn html_block(
+    ctx: &Ctx,
+    block: &[Spanned],
+    range: &Range<usize>,
+    problems: &mut Vec<Problem>,
+) -> Block {
+    let mut events = block.to_vec();
+    let mut id = None;
+    if matches!(block[0].0, Event::Start(Tag::Paragraph)) {
+        match take_id(ctx, &mut events) {
+            Ok(found) => id = found,
+            Err(p) => problems.push(p),
+        }
+    }
+    if let Some((_, r)) = events
+        .iter()
+        .find(|(e, _)| matches!(e, Event::Text(t) if t.contains("{#")))
+    {
+        problems.push(
+            Problem::new(Kind::BadId, "an id marker in a place that cannot carry one")
+                .at(ctx.loc(r))
+                .help("ids go at the end of a `##` heading, a numbered rule or a paragraph"),
+        );
+    }
+    Block::Html {
+        id,
+        html: render(&events),
+        location: ctx.loc(range),
+    }
+}
+
+/// Removes a trailing `{#id}` from the last text of `events` and returns the id.
+fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<String>, Problem> {
+    let Some(pos) = events
+        .iter()
+        .rposition(|(e, _)| matches!(e, Event::Text(_)))
+    else {
+        return Ok(None);
+    };
+    let (Event::Text(text), range) = &events[pos] else {
+        unreachable!("found as text above")
+    };
+    let trimmed = text.trim_end();
+    let Some(open) = trimmed.rfind("{#").filter(|_| trimmed.ends_with('}')) else {
+        return Ok(None);
+    };
+    let id = trimmed[open + 2..trimmed.len() - 1].to_string();
+    let source = &ctx.body[range.clone()];
+    let at = source.rfind("{#").map_or(range.start, |o| range.start + o);
+    check_id(ctx, &id, &(at..at + id.len() + 3))?;
+    let rest = trimmed[..open].trim_end().to_string();
+    let range = range.clone();
+    if rest.is_empty() {
+        events.remove(pos);
+    } else {
+        events[pos] = (Event::Text(CowStr::from(rest)), range);
+    }
+    Ok(Some(id))
+}
+
+/// Ids are lower-case ASCII letters, digits and `-`, starting with a letter.
+fn check_id(ctx: &Ctx, id: &str, range: &Range<usize>) -> Result<(), Problem> {
+    let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Problem::new(Kind::BadId, format!("`{id}` is not a valid id"))
+            .at(ctx.loc(range))
+            .help("use lower-case letters a–z, digits and `-`, starting with a letter, e.g. `a5` or `part-a`"))
+    }
+}
+
+/// Raw HTML and links that run code never reach the output: they are refused.
+fn check_safe(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) {
+    for (event, range) in block {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => problems.push(
+                Problem::new(Kind::RawHtml, "raw HTML is not allowed in the text")
+                    .at(ctx.loc(range))
+                    .help("write it in markdown instead; to show a `<` as text, write `\\<`"),
+            ),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !is_safe_url(dest_url) =>
+            {
+                problems.push(
+                    Problem::new(Kind::UnsafeLink, format!("the link `{dest_url}` is not allowed"))
+                        .at(ctx.loc(range))
+                        .help("links may point to http(s), mailto or tel addresses, or to pages and anchors of the site"),
+                )
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_safe_url(url: &str) -> bool {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match compact.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+fn render(events: &[Spanned]) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.iter().map(|(e, _)| e.clone()));
+    html.trim_end().to_string()
+}
+
+fn plain_text(events: &[Spanned]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<LanguageDoc, Vec<Problem>> {
+        parse_language("nn", &[SourceFile::new("x.md", text)])
+    }
+
+    const FRONT: &str = "---\ntitle: T\nshort_title: S\ncover: C\nmunicipality: M\nadopted_by: B\nbased_on: D\ninspired_by: U\n---\n";
+
+    #[test]
+    fn reads_sections_rules_and_paragraph_ids() {
+        let doc = parse(&format!(
+            "{FRONT}\n## {{#intro}}\n\nHello.\n\n## Part A {{#part-a}}\n\n1. One *x*. {{#a1}}\n2. Mail <a@b.no> {{#a2}}\n\nEnd. {{#end}}\n"
+        ))
+        .unwrap();
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[0].heading_html, None);
+        assert_eq!(doc.sections[1].heading_text.as_deref(), Some("Part A"));
+        let rules: Vec<_> = doc.rules().map(|(_, r)| r).collect();
+        assert_eq!(rules[0].id, "a1");
+        assert_eq!(rules[0].label, "A1");
+        assert_eq!(rules[0].html, "One <em>x</em>.");
+        assert_eq!(rules[1].html, "Mail <a href=\"mailto:a@b.no\">a@b.no</a>");
+        assert_eq!(rules[1].text, "Mail a@b.no");
+        let ids: Vec<_> = doc.ids().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["intro", "part-a", "a1", "a2", "end"]);
+    }
+
+    #[test]
+    fn refuses_rule_without_id_with_its_line() {
+        let err = parse(&format!("{FRONT}## A {{#a}}\n\n1. One {{#a1}}\n2. Two\n")).unwrap_err();
+        assert_eq!(err[0].kind, Kind::RuleWithoutId);
+        assert_eq!(err[0].location.as_ref().unwrap().line_col(), (13, 1));
+    }
+
+    #[test]
+    fn refuses_raw_html_and_script_links() {
+        let err = parse(&format!(
+            "{FRONT}## A {{#a}}\n\n<script>x</script>\n\n[x](javascript:alert(1)) and [y]( JaVa\tScRipt:1)\n"
+        ))
+        .unwrap_err();
+        let kinds: Vec<_> = err.iter().map(|p| p.kind).collect();
+        assert!(kinds.contains(&Kind::RawHtml), "{kinds:?}");
+        assert!(kinds.contains(&Kind::UnsafeLink), "{kinds:?}");
+    }
+
+    #[test]
+    fn refuses_bad_ids() {
+        let err = parse(&format!("{FRONT}## A {{#a}}\n\n1. One {{#A_1}}\n")).unwrap_err();
+        assert_eq!(err[0].kind, Kind::BadId);
+    }
+}

@@ -1,0 +1,166 @@
+//! Writing the built site safely. Everything is written into a fresh
+//! staging folder beside the target and swapped in only when complete, so
+//! a failed build leaves the previous output as it was. The target must be
+//! a folder this tool made (it keeps a marker file there) or empty, and may
+//! never be, hold or sit inside the sources.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Kind, Problem};
+use crate::render::Output;
+
+/// The file that marks a folder as this tool's output.
+pub const MARKER: &str = ".rettleiar-output";
+const MARKER_TEXT: &str =
+    "This folder is written by `rettleiar build`; a build replaces all of it.\n";
+
+/// Refuses output folders that could destroy something: the sources or a
+/// folder holding them, `/`, the home folder, a symlink, or a non-empty
+/// folder without the marker (unless `force`).
+pub fn check_target(out: &Path, protected: &[&Path], force: bool) -> Result<PathBuf, Error> {
+    let refuse = |why: String, help: &str| -> Error {
+        Problem::new(Kind::Output, why)
+            .in_path(out)
+            .help(help)
+            .into()
+    };
+    if fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(refuse(
+            format!("the output folder `{}` is a symbolic link", out.display()),
+            "name the real folder with --out",
+        ));
+    }
+    let abs =
+        absolute(out).map_err(|e| Error::io(format!("cannot resolve `{}`", out.display()), e))?;
+    if abs.parent().is_none() {
+        return Err(refuse(
+            "the output folder is `/`".into(),
+            "name a folder of its own with --out, e.g. public",
+        ));
+    }
+    if let Some(home) = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .and_then(|h| h.canonicalize().ok())
+    {
+        if abs == home {
+            return Err(refuse(
+                "the output folder is the home folder".into(),
+                "name a folder of its own with --out, e.g. public",
+            ));
+        }
+    }
+    for p in protected {
+        let Ok(p) = p.canonicalize() else { continue };
+        if abs == p || abs.starts_with(&p) || p.starts_with(&abs) {
+            return Err(refuse(
+                format!("the output folder `{}` is, holds or is inside `{}`", out.display(), p.display()),
+                "the output must be a folder of its own, outside source/, locales/ and theme/, e.g. public",
+            ));
+        }
+    }
+    if abs.is_file() {
+        return Err(refuse(
+            format!("`{}` is a file, not a folder", out.display()),
+            "name a folder with --out",
+        ));
+    }
+    if abs.is_dir() && !force && !abs.join(MARKER).is_file() {
+        let empty = fs::read_dir(&abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(refuse(
+                format!("`{}` is not empty and was not made by rettleiar", out.display()),
+                "a build replaces the whole folder: name an empty or new folder, or add --force if its content may go",
+            ));
+        }
+    }
+    Ok(abs)
+}
+
+/// The absolute, symlink-free form of a path that may not exist yet.
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    if path.exists() {
+        return path.canonicalize();
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("the path has no folder name"))?;
+    Ok(absolute(&parent)?.join(name))
+}
+
+/// Writes `output` to `target` (already checked) and swaps it in.
+pub fn write(target: &Path, output: &Output) -> Result<(), Error> {
+    let parent = target.parent().expect("checked: not the root");
+    fs::create_dir_all(parent)
+        .map_err(|e| Error::io(format!("cannot create `{}`", parent.display()), e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".rettleiar-staging-")
+        .tempdir_in(parent)
+        .map_err(|e| {
+            Error::io(
+                format!("cannot create a staging folder in `{}`", parent.display()),
+                e,
+            )
+        })?;
+    for (rel, bytes) in output
+        .files
+        .iter()
+        .map(|(r, b)| (r.as_str(), b.as_slice()))
+        .chain([(MARKER, MARKER_TEXT.as_bytes())])
+    {
+        let path = staging.path().join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
+        }
+        let mut file = fs::File::create(&path)
+            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
+        file.write_all(bytes)
+            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
+    }
+    // Staging complete: swap. The old output is moved aside first and
+    // restored if the new one cannot take its place.
+    let staged = staging.keep();
+    let old = if target.exists() {
+        let aside = tempfile::Builder::new()
+            .prefix(".rettleiar-old-")
+            .tempdir_in(parent)
+            .map_err(|e| Error::io("cannot make room for the old output", e))?
+            .keep();
+        let old = aside.join("old");
+        fs::rename(target, &old)
+            .map_err(|e| Error::io(format!("cannot move `{}` aside", target.display()), e))?;
+        Some((aside, old))
+    } else {
+        None
+    };
+    if let Err(e) = fs::rename(&staged, target) {
+        if let Some((_, old)) = &old {
+            let _ = fs::rename(old, target);
+        }
+        let _ = fs::remove_dir_all(&staged);
+        return Err(Error::io(
+            format!(
+                "cannot put the new output in place at `{}`",
+                target.display()
+            ),
+            e,
+        ));
+    }
+    if let Some((aside, _)) = old {
+        fs::remove_dir_all(&aside).map_err(|e| {
+            Error::io(
+                format!("cannot remove the old output in `{}`", aside.display()),
+                e,
+            )
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! The project on disk: where `source/`, `locales/`, `theme/` and the output
+//! are, and reading them into memory. This is the only module that reads
+//! files on the way in; every later stage works on what it returns.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use walkdir::WalkDir;
+
+use crate::error::{Kind, Location, Problem, SourceFile};
+
+/// Where things are. Every path may be set on its own; by default they sit
+/// side by side in the project folder.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub source: PathBuf,
+    pub locales: PathBuf,
+    pub theme: PathBuf,
+    pub out: PathBuf,
+}
+
+impl Paths {
+    pub fn in_project(root: &Path) -> Self {
+        // `source/…` reads better in messages than `./source/…`.
+        let root = if root == Path::new(".") {
+            Path::new("")
+        } else {
+            root
+        };
+        Paths {
+            source: root.join("source"),
+            locales: root.join("locales"),
+            theme: root.join("theme"),
+            out: root.join("public"),
+        }
+    }
+}
+
+/// Every input file, read.
+#[derive(Debug, Default)]
+pub struct Project {
+    pub site: Option<Arc<SourceFile>>,
+    pub document: Option<Arc<SourceFile>>,
+    /// Other YAML files in `source/` (the anchor register), by file name.
+    pub registers: BTreeMap<String, Arc<SourceFile>>,
+    /// Markdown texts per language folder, in name order.
+    pub texts: BTreeMap<String, Vec<Arc<SourceFile>>>,
+    /// Fluent files per language folder, in name order.
+    pub locales: BTreeMap<String, Vec<Arc<SourceFile>>>,
+    /// Tera templates by name (path below `theme/templates/`).
+    pub templates: Vec<(String, Arc<SourceFile>)>,
+    /// Other theme files (CSS …), copied to `assets/` as they are.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Project {
+    /// Reads all inputs. Problems with single files are collected; the
+    /// project is returned only when every file could be read.
+    pub fn read(paths: &Paths) -> Result<Project, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut project = Project::default();
+        for (dir, what) in [
+            (&paths.source, "source"),
+            (&paths.locales, "locales"),
+            (&paths.theme, "theme"),
+        ] {
+            if !dir.is_dir() {
+                problems.push(
+                    Problem::new(Kind::Io, format!("the {what} folder `{}` does not exist", dir.display()))
+                        .in_path(dir)
+                        .help(format!("run the command in the project folder, or name the {what} folder with --{what}")),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        for (rel, path) in files_below(&paths.source, &mut problems) {
+            let read = |p: &mut Vec<Problem>| read_text(&paths.source, &rel, &path, p);
+            match rel.split('/').collect::<Vec<_>>().as_slice() {
+                ["site.yaml"] => project.site = read(&mut problems),
+                ["document.yaml"] => project.document = read(&mut problems),
+                [name] if name.ends_with(".yaml") => {
+                    if let Some(f) = read(&mut problems) {
+                        project.registers.insert(name.to_string(), f);
+                    }
+                }
+                [lang, ..] if rel.ends_with(".md") => {
+                    if let Some(f) = read(&mut problems) {
+                        project.texts.entry(lang.to_string()).or_default().push(f);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (rel, path) in files_below(&paths.locales, &mut problems) {
+            if let (Some((lang, _)), true) = (rel.split_once('/'), rel.ends_with(".ftl")) {
+                if let Some(f) = read_text(&paths.locales, &rel, &path, &mut problems) {
+                    project.locales.entry(lang.to_string()).or_default().push(f);
+                }
+            }
+        }
+        for (rel, path) in files_below(&paths.theme, &mut problems) {
+            if let Some(name) = rel.strip_prefix("templates/") {
+                if let Some(f) = read_text(&paths.theme, &rel, &path, &mut problems) {
+                    project.templates.push((name.to_string(), f));
+                }
+            } else {
+                match fs::read(&path) {
+                    Ok(bytes) => project.assets.push((rel, bytes)),
+                    Err(e) => problems.push(io_problem(&path, &e)),
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(project)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// Files below `dir` as (path relative to `dir` with `/`, full path), sorted,
+/// so the result does not depend on the file system's listing order.
+/// Hidden files and folders (editor backups, `.git`) are skipped.
+fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if !rel.ends_with('~') {
+                    files.push((rel, e.into_path()));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(
+                Problem::new(Kind::Io, format!("cannot read: {e}"))
+                    .in_path(e.path().unwrap_or(dir)),
+            ),
+        }
+    }
+    files
+}
+
+fn read_text(
+    dir: &Path,
+    rel: &str,
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Arc<SourceFile>> {
+    let name = dir.join(rel).display().to_string();
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            problems.push(io_problem(path, &e));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceFile::new(name, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
+            problems.push(
+                Problem::new(Kind::Encoding, "this file is not UTF-8 text")
+                    .at(Location::new(&file, at, 1))
+                    .help("save the file as UTF-8 (in most editors: «Save with encoding» → UTF-8)"),
+            );
+            None
+        }
+    }
+}
+
+fn io_problem(path: &Path, e: &std::io::Error) -> Problem {
+    Problem::new(Kind::Io, format!("cannot read `{}`: {e}", path.display())).in_path(path)
+}

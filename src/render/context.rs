@@ -1,0 +1,201 @@
+//! What templates see: the model turned into plain, serializable views with
+//! relative links, localized dates and the JSON-LD of each page.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::jsonld;
+use crate::error::{Kind, Problem};
+use crate::locale::Locales;
+use crate::model::{Block, FrontMatter, Guideline, LanguageDoc};
+
+#[derive(Serialize)]
+struct LanguageLink<'a> {
+    code: &'a str,
+    /// The language's name in itself («nynorsk», «English»).
+    name: String,
+    title: &'a str,
+    /// Link from a page one folder down (a language page).
+    href: String,
+    /// Absolute when `base_url` is set (for hreflang), else the same as `href`.
+    url: String,
+    current: bool,
+    original: bool,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    id: &'a str,
+    heading_html: Option<&'a str>,
+    heading_text: Option<&'a str>,
+    blocks: Vec<BlockView<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum BlockView<'a> {
+    Html { id: Option<&'a str>, html: &'a str },
+    Rules { rules: Vec<RuleView<'a>> },
+}
+
+#[derive(Serialize)]
+struct RuleView<'a> {
+    id: &'a str,
+    label: &'a str,
+    html: &'a str,
+}
+
+#[derive(Serialize)]
+struct TranslationView {
+    date: String,
+    original_href: String,
+}
+
+fn locale_problem(message: String) -> Problem {
+    Problem::new(Kind::Locale, message)
+        .help("add the message to the language's .ftl files in locales/")
+}
+
+/// The URL of a language page: absolute with `base_url`, else relative to
+/// another language page.
+pub fn page_url(g: &Guideline, lang: &str) -> String {
+    match g.site.base() {
+        Some(base) => format!("{base}{lang}/"),
+        None => format!("../{lang}/"),
+    }
+}
+
+fn languages<'a>(
+    g: &'a Guideline,
+    locales: &Locales,
+    current: Option<&str>,
+) -> Result<Vec<LanguageLink<'a>>, Problem> {
+    g.languages
+        .iter()
+        .map(|d| {
+            Ok(LanguageLink {
+                code: &d.lang,
+                name: locales
+                    .message(&d.lang, "language-name", &[])
+                    .map_err(locale_problem)?,
+                title: &d.front.title,
+                href: format!("../{}/", d.lang),
+                url: page_url(g, &d.lang),
+                current: current == Some(d.lang.as_str()),
+                original: d.lang == g.site.original_language,
+            })
+        })
+        .collect()
+}
+
+fn common(g: &Guideline, locales: &Locales, current: Option<&str>) -> Result<Context, Problem> {
+    let mut ctx = Context::new();
+    ctx.insert("meta", &g.meta);
+    ctx.insert("site", &g.site);
+    ctx.insert("languages", &languages(g, locales, current)?);
+    ctx.insert("original_language", &g.site.original_language);
+    ctx.insert(
+        "x_default_url",
+        &g.site.base().unwrap_or_else(|| "../".into()),
+    );
+    Ok(ctx)
+}
+
+/// The context of `<lang>/index.html`.
+pub fn language_page(
+    g: &Guideline,
+    doc: &LanguageDoc,
+    locales: &Locales,
+) -> Result<Context, Problem> {
+    let lang = doc.lang.as_str();
+    let mut ctx = common(g, locales, Some(lang))?;
+    ctx.insert("lang", lang);
+    ctx.insert("root", "../");
+    ctx.insert("doc", &doc.front);
+    ctx.insert(
+        "adopted_date",
+        &locales.date(lang, g.meta.adopted).map_err(locale_problem)?,
+    );
+    ctx.insert("canonical", &g.site.base().map(|_| page_url(g, lang)));
+    ctx.insert("translation", &translation(g, &doc.front, lang, locales)?);
+    ctx.insert("sections", &sections(doc));
+    ctx.insert("jsonld", &jsonld::legislation(g, doc));
+    Ok(ctx)
+}
+
+fn translation(
+    g: &Guideline,
+    front: &FrontMatter,
+    lang: &str,
+    locales: &Locales,
+) -> Result<Option<TranslationView>, Problem> {
+    let Some(t) = &front.translation else {
+        return Ok(None);
+    };
+    Ok(Some(TranslationView {
+        date: locales.date(lang, t.date).map_err(locale_problem)?,
+        original_href: format!("../{}/", g.site.original_language),
+    }))
+}
+
+fn sections(doc: &LanguageDoc) -> Vec<SectionView<'_>> {
+    doc.sections
+        .iter()
+        .map(|s| SectionView {
+            id: &s.id,
+            heading_html: s.heading_html.as_deref(),
+            heading_text: s.heading_text.as_deref(),
+            blocks: s
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Html { id, html, .. } => BlockView::Html {
+                        id: id.as_deref(),
+                        html,
+                    },
+                    Block::Rules(rules) => BlockView::Rules {
+                        rules: rules
+                            .iter()
+                            .map(|r| RuleView {
+                                id: &r.id,
+                                label: &r.label,
+                                html: &r.html,
+                            })
+                            .collect(),
+                    },
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The context of the entry page, `index.html`.
+pub fn entry(g: &Guideline, locales: &Locales) -> Result<Context, Problem> {
+    let mut ctx = common(g, locales, None)?;
+    let original = g.original();
+    ctx.insert("lang", &original.lang);
+    ctx.insert("root", "");
+    ctx.insert("doc", &original.front);
+    let dates = g
+        .languages
+        .iter()
+        .map(|d| {
+            Ok((
+                d.lang.clone(),
+                locales
+                    .date(&d.lang, g.meta.adopted)
+                    .map_err(locale_problem)?,
+            ))
+        })
+        .collect::<Result<std::collections::BTreeMap<_, _>, Problem>>()?;
+    ctx.insert("adopted_dates", &dates);
+    ctx.insert(
+        "fronts",
+        &g.languages
+            .iter()
+            .map(|d| (&d.lang, &d.front))
+            .collect::<std::collections::BTreeMap<_, _>>(),
+    );
+    ctx.insert("canonical", &g.site.base());
+    Ok(ctx)
+}

@@ -1,0 +1,150 @@
+//! The Tera side of rendering: loading the theme's templates (with template
+//! errors pointed at their file and line) and the `t` function that
+//! templates use to fetch Fluent messages.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
+use tera::{Context, Tera, Value};
+
+use crate::error::{Kind, Location, Problem, SourceFile};
+use crate::locale::Locales;
+use crate::project::Project;
+
+/// The parsed templates.
+pub struct Theme {
+    tera: Tera,
+    files: HashMap<String, Arc<SourceFile>>,
+}
+
+impl Theme {
+    pub fn load(project: &Project) -> Result<Theme, Vec<Problem>> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
+        let files: HashMap<String, Arc<SourceFile>> = project
+            .templates
+            .iter()
+            .map(|(name, f)| (name.clone(), Arc::clone(f)))
+            .collect();
+        let raw = project
+            .templates
+            .iter()
+            .map(|(name, f)| (name.as_str(), f.text.as_str()));
+        if let Err(e) = tera.add_raw_templates(raw) {
+            return Err(vec![template_problem(&e, &files)]);
+        }
+        Ok(Theme { tera, files })
+    }
+
+    /// Renders `name`; `t()` looks messages up in `lang` unless given `lang=`.
+    pub fn render(
+        &self,
+        name: &str,
+        ctx: &Context,
+        locales: &Arc<Locales>,
+        lang: &str,
+    ) -> Result<String, Problem> {
+        let mut tera = self.tera.clone();
+        tera.register_function(
+            "t",
+            Translate {
+                locales: Arc::clone(locales),
+                lang: lang.to_string(),
+            },
+        );
+        tera.render(name, ctx)
+            .map_err(|e| template_problem(&e, &self.files))
+    }
+}
+
+/// HTML escaping that leaves `/` alone (Tera's default writes `&#x2F;`,
+/// which is correct but makes every link hard to read).
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `t(key="…", lang="…", name=value …)`: a Fluent message; other arguments
+/// become the message's variables.
+struct Translate {
+    locales: Arc<Locales>,
+    lang: String,
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or("t() needs key=\"message-name\"")?;
+        let lang = args
+            .get("lang")
+            .and_then(Value::as_str)
+            .unwrap_or(&self.lang);
+        let mut vars: Vec<(&str, FluentValue)> = args
+            .iter()
+            .filter(|(k, _)| *k != "key" && *k != "lang")
+            .map(|(k, v)| {
+                let text = match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.as_str(), FluentValue::from(text))
+            })
+            .collect();
+        vars.sort_by(|a, b| a.0.cmp(b.0));
+        self.locales
+            .message(lang, key, &vars)
+            .map(Value::String)
+            .map_err(tera::Error::msg)
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
+/// A Tera error as a problem: the whole chain of causes in one message,
+/// pointed at the template file and line when Tera names them.
+fn template_problem(e: &tera::Error, files: &HashMap<String, Arc<SourceFile>>) -> Problem {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    let message = parts.join(": ");
+    let mut problem = Problem::new(Kind::Template, format!("template: {message}"))
+        .help("correct the template in theme/templates/ (Tera syntax: https://keats.github.io/tera/docs/)");
+    let name = parts
+        .iter()
+        .find_map(|p| p.split('\'').nth(1).filter(|n| files.contains_key(*n)));
+    if let Some(file) = name.and_then(|n| files.get(n)) {
+        let (line, col) = line_col_in(&message).unwrap_or((1, 1));
+        problem = problem.at(Location::at_line(file, line, col));
+    }
+    problem
+}
+
+/// Tera's parser writes positions as ` --> line:column`.
+fn line_col_in(message: &str) -> Option<(usize, usize)> {
+    let after = &message[message.find("--> ")? + 4..];
+    let spot: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let (l, c) = spot.split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}

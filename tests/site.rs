@@ -1,0 +1,266 @@
+//! The real sources built into a temporary folder, checked on the parsed
+//! HTML: rule anchors, languages, metadata, notices and machine-readable data.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use common::*;
+
+/// One build of the real sources, shared by the tests in this file.
+fn built() -> &'static Project {
+    static BUILT: OnceLock<Project> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let p = Project::copy();
+        p.build().ok();
+        p
+    })
+}
+
+fn page(lang: &str) -> scraper::Html {
+    html(&built().path(&format!("public/{lang}/index.html")))
+}
+
+#[test]
+fn every_rule_has_its_anchor_once_in_every_language() {
+    for lang in LANGS {
+        let doc = page(lang);
+        for id in rule_ids() {
+            let found: Vec<_> = doc.select(&sel(&format!("[id=\"{id}\"]"))).collect();
+            assert_eq!(found.len(), 1, "{lang}: id {id}");
+            let li = found[0];
+            assert_eq!(li.value().name(), "li", "{lang}: {id} is a list item");
+            let label = li.select(&sel("a.rule-label")).next().expect("a label");
+            assert_eq!(label.value().attr("href"), Some(format!("#{id}").as_str()));
+            assert!(fold(&label.text().collect::<String>()).ends_with(&id.to_uppercase()));
+        }
+        let rules = doc.select(&sel("li.rule")).count();
+        assert_eq!(rules, 20, "{lang}: exactly the 20 rules");
+    }
+}
+
+#[test]
+fn pages_declare_their_language_and_the_alternates() {
+    for lang in LANGS {
+        let doc = page(lang);
+        let root = doc.select(&sel("html")).next().unwrap();
+        assert_eq!(root.value().attr("lang"), Some(lang));
+        assert!(!text_of(&doc, "title").is_empty());
+        for other in LANGS {
+            let link = doc
+                .select(&sel(&format!("link[rel=alternate][hreflang=\"{other}\"]")))
+                .next()
+                .unwrap_or_else(|| panic!("{lang}: no hreflang {other}"));
+            assert_eq!(
+                link.value().attr("href"),
+                Some(format!("../{other}/").as_str())
+            );
+            let switch = doc
+                .select(&sel(&format!(".switcher a[hreflang=\"{other}\"]")))
+                .next()
+                .unwrap_or_else(|| panic!("{lang}: no switcher link to {other}"));
+            assert_eq!(
+                switch.value().attr("href"),
+                Some(format!("../{other}/").as_str())
+            );
+            assert_eq!(switch.value().attr("lang"), Some(other));
+            assert_eq!(
+                switch.value().attr("aria-current").is_some(),
+                other == lang,
+                "{lang}: aria-current only on the page's own language"
+            );
+        }
+        assert!(doc
+            .select(&sel("link[rel=alternate][hreflang=x-default]"))
+            .next()
+            .is_some());
+    }
+}
+
+#[test]
+fn metadata_and_attribution_are_shown_in_each_language() {
+    let expect = [
+        (
+            "nn",
+            "Vedteken i kommunestyret 23. september 2013, PS 64/2013",
+            "Har henta inspirasjon frå Utsira kommune, Finnmark og Rogaland fylkeskommune",
+        ),
+        (
+            "nb",
+            "Vedtatt i kommunestyret 23. september 2013, PS 64/2013",
+            "Har hentet inspirasjon fra Utsira kommune, Finnmark og Rogaland fylkeskommune",
+        ),
+        (
+            "en",
+            "Adopted by the municipal council on 23 September 2013 (case PS 64/2013)",
+            "Inspired by Utsira Municipality and Finnmark and Rogaland County Councils",
+        ),
+    ];
+    for (lang, adopted, inspired) in expect {
+        let doc = page(lang);
+        let about = text_of(&doc, ".about");
+        assert!(about.contains(adopted), "{lang}: {about}");
+        assert!(
+            about.contains("«Veileder i sosiale medier for offentlig forvaltning»"),
+            "{lang}: {about}"
+        );
+        let footer = text_of(&doc, "footer");
+        assert!(footer.contains(inspired), "{lang}: {footer}");
+        assert!(
+            footer.contains("Veileder i sosiale medier for offentlig forvaltning"),
+            "{lang}: {footer}"
+        );
+    }
+}
+
+#[test]
+fn translations_say_they_are_unofficial_and_link_the_original() {
+    assert!(
+        page("nn").select(&sel(".notice")).next().is_none(),
+        "the original has no notice"
+    );
+    for (lang, words) in [
+        ("nb", "uoffisiell oversettelse"),
+        ("en", "unofficial translation"),
+    ] {
+        let doc = page(lang);
+        let notice = text_of(&doc, ".notice");
+        assert!(notice.to_lowercase().contains(words), "{lang}: {notice}");
+        assert!(
+            notice.contains("nynorsk") || notice.contains("Nynorsk"),
+            "{lang}: {notice}"
+        );
+        let link = doc
+            .select(&sel(".notice a"))
+            .next()
+            .expect("a link to the original");
+        assert_eq!(link.value().attr("href"), Some("../nn/"));
+    }
+}
+
+#[test]
+fn the_contact_address_in_a10_is_a_mailto_link() {
+    for lang in LANGS {
+        let doc = page(lang);
+        let link = doc
+            .select(&sel("#a10 a[href^=\"mailto:\"]"))
+            .next()
+            .expect("mailto in A10");
+        assert_eq!(
+            link.value().attr("href"),
+            Some("mailto:siso@bomlo.kommune.no")
+        );
+    }
+}
+
+#[test]
+fn json_ld_describes_the_legislation_and_its_translations() {
+    for lang in LANGS {
+        let doc = page(lang);
+        let script = doc
+            .select(&sel("script[type=\"application/ld+json\"]"))
+            .next()
+            .expect("JSON-LD");
+        let v: serde_json::Value =
+            serde_json::from_str(&script.text().collect::<String>()).unwrap();
+        assert_eq!(v["@type"], "Legislation");
+        assert_eq!(v["inLanguage"], lang);
+        assert_eq!(v["legislationIdentifier"], "PS 64/2013");
+        assert_eq!(v["legislationDate"], "2013-09-23");
+        assert_eq!(v["legislationPassedBy"]["name"], "Kommunestyret");
+        if lang == "nn" {
+            let langs: Vec<_> = v["workTranslation"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["inLanguage"].as_str().unwrap())
+                .collect();
+            assert_eq!(langs, ["nb", "en"]);
+        } else {
+            assert_eq!(v["translationOfWork"]["inLanguage"], "nn");
+            assert_eq!(v["translationOfWork"]["@id"], "../nn/");
+        }
+    }
+}
+
+#[test]
+fn the_nynorsk_page_holds_every_line_of_the_adopted_text_word_for_word() {
+    let original =
+        std::fs::read_to_string(repo().join("tests/fixtures/original-ps-64-2013.txt")).unwrap();
+    let page_text = fold(
+        &page("nn")
+            .root_element()
+            .text()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let mut checked = 0;
+    for line in original.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        // List markup is layout: the number or dash that starts a list line.
+        let line = match line.split_once(". ") {
+            Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
+            _ => line.strip_prefix("- ").unwrap_or(line),
+        };
+        assert!(
+            page_text.contains(&fold(line)),
+            "not on the page word for word: {line}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 40, "only {checked} lines checked");
+}
+
+#[test]
+fn the_entry_page_offers_every_language_without_leaving_the_site() {
+    let doc = html(&built().path("public/index.html"));
+    for lang in LANGS {
+        let a = doc
+            .select(&sel(&format!("a[hreflang=\"{lang}\"]")))
+            .find(|a| a.value().attr("href") == Some(&format!("{lang}/")))
+            .unwrap_or_else(|| panic!("no link to {lang}/"));
+        assert!(!fold(&a.text().collect::<String>()).is_empty());
+    }
+    for el in doc.select(&sel("[href], [src]")) {
+        let url = el.value().attr("href").or(el.value().attr("src")).unwrap();
+        assert!(!url.starts_with("//"), "{url}");
+        assert!(
+            !url.contains("://") || el.value().name() == "a",
+            "only links may point elsewhere: {url}"
+        );
+    }
+    assert!(text_of(&doc, "body").contains("PS 64/2013"));
+}
+
+#[test]
+fn pages_load_nothing_from_other_hosts_and_need_no_script() {
+    for lang in LANGS {
+        let doc = page(lang);
+        for el in doc.select(&sel("link[rel=stylesheet], script[src], img, iframe")) {
+            let url = el
+                .value()
+                .attr("href")
+                .or(el.value().attr("src"))
+                .unwrap_or("");
+            assert!(!url.contains("//"), "{lang}: {url}");
+        }
+        let scripts: Vec<_> = doc.select(&sel("script")).collect();
+        assert!(scripts
+            .iter()
+            .all(|s| s.value().attr("type") == Some("application/ld+json")));
+    }
+    assert!(built().path("public/assets/style.css").is_file());
+}
+
+#[test]
+fn building_twice_gives_identical_files() {
+    let p = Project::copy();
+    p.build().ok();
+    let first = tree(&p.path("public"));
+    p.build().ok();
+    assert_eq!(first, tree(&p.path("public")));
+    assert_eq!(
+        first,
+        tree(&built().path("public")),
+        "the same in another folder"
+    );
+}
