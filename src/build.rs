@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use crate::anchors::{self, Register};
 use crate::check;
 use crate::config::{parse_yaml, DocumentMeta, SiteConfig};
 use crate::error::{Error, Kind, Problem, SourceFile};
@@ -24,6 +25,18 @@ pub struct Loaded {
 
 /// Reads, parses and checks; every problem found is returned together.
 pub fn load(paths: &Paths) -> Result<Loaded, Error> {
+    let loaded = load_unregistered(paths)?;
+    let problems = loaded.guideline.anchors.check(loaded.guideline.original());
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(Error::Sources(problems))
+    }
+}
+
+/// Like [`load`], but without holding the sources to the anchor register:
+/// for the commands that update the register.
+pub fn load_unregistered(paths: &Paths) -> Result<Loaded, Error> {
     let project = Project::read(paths)?;
     let mut problems = Vec::new();
     let site = required::<SiteConfig>(project.site.as_ref(), paths, "site.yaml", &mut problems);
@@ -51,6 +64,9 @@ pub fn load(paths: &Paths) -> Result<Loaded, Error> {
             ),
         }
     }
+    let register = Register::parse(project.registers.get(anchors::FILE))
+        .map_err(|p| problems.push(p))
+        .ok();
     let locales = Locales::load(&site, &project.locales, &paths.locales);
     let locales = match locales {
         Ok(l) => Some(l),
@@ -59,13 +75,16 @@ pub fn load(paths: &Paths) -> Result<Loaded, Error> {
             None
         }
     };
-    let (Some(meta), Some(locales), true) = (meta, locales, problems.is_empty()) else {
+    let (Some(meta), Some(locales), Some(anchors), true) =
+        (meta, locales, register, problems.is_empty())
+    else {
         return Err(Error::Sources(problems));
     };
     let guideline = Guideline {
         site,
         meta,
         languages,
+        anchors,
     };
     let problems = check::check(&guideline);
     if !problems.is_empty() {

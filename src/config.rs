@@ -28,6 +28,12 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// A path below the site root as a link: absolute when `base_url` is
+    /// set, else as it is (relative to the site root).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base().unwrap_or_default())
+    }
+
     /// `base_url` with exactly one trailing slash, if set.
     pub fn base(&self) -> Option<String> {
         self.base_url

@@ -4,11 +4,13 @@
 //!
 //! The pipeline, one module a stage: [`project`] reads the files (the only
 //! I/O on the way in), [`config`] and [`markdown`] turn them into the
-//! [`model`], [`check`] validates it, [`locale`] and [`render`] turn it into
+//! [`model`], [`check`] and [`anchors`] validate it, [`locale`] and [`render`] turn it into
 //! pages, and [`output`] writes them safely. [`build`] runs the stages.
 
+pub mod anchors;
 pub mod build;
 pub mod check;
+pub mod cite;
 pub mod config;
 pub mod error;
 pub mod locale;

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use rettleiar::build;
-use rettleiar::error::Error;
+use rettleiar::config::Date;
+use rettleiar::error::{Error, Kind, Problem};
 use rettleiar::project::Paths;
+use rettleiar::{anchors, build, cite};
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +34,47 @@ enum Command {
     },
     /// Run every check of `build` without writing anything.
     Check {
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Print the link to a rule, or a citation of it.
+    Cite {
+        /// The rule, e.g. A5.
+        rule: String,
+        /// The language of the link and the citation (default: the original's).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_enum, default_value = "url")]
+        format: cite::Format,
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Keep the anchor register (source/anchors.yaml) in step with the text.
+    Anchors {
+        #[command(subcommand)]
+        command: AnchorsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AnchorsCommand {
+    /// Register new rules and accept changed rule texts, showing what changed.
+    Accept {
+        /// The rules to accept (default: all).
+        rules: Vec<String>,
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Withdraw a rule that has been removed from the sources; its anchor
+    /// then shows a withdrawal notice.
+    Retire {
+        rule: String,
+        /// Why the rule was withdrawn (e.g. the council's case number).
+        #[arg(long)]
+        reason: String,
+        /// The rule that takes its place.
+        #[arg(long)]
+        replaced_by: Option<String>,
         #[command(flatten)]
         paths: PathArgs,
     },
@@ -102,6 +144,85 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("No problems found.");
             Ok(())
         }
+        Command::Cite {
+            rule,
+            lang,
+            format,
+            paths,
+        } => {
+            let loaded = build::load(&paths.paths())?;
+            let g = &loaded.guideline;
+            println!(
+                "{}",
+                cite::cite(g, &loaded.locales, &rule, lang.as_deref(), format)?
+            );
+            if g.site.base().is_none() {
+                eprintln!("note: the address is relative to the site; set base_url in source/site.yaml for full addresses");
+            }
+            Ok(())
+        }
+        Command::Anchors { command } => anchors_command(command),
+    }
+}
+
+fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
+    let (paths, rules) = match &command {
+        AnchorsCommand::Accept { paths, rules } => (paths.paths(), rules.clone()),
+        AnchorsCommand::Retire { paths, rule, .. } => (paths.paths(), vec![rule.clone()]),
+    };
+    let loaded = build::load_unregistered(&paths)?;
+    let g = &loaded.guideline;
+    let mut register = g.anchors.clone();
+    let today = today();
+    match command {
+        AnchorsCommand::Accept { .. } => {
+            let changes = register.accept(g.original(), &rules, today);
+            if changes.is_empty() {
+                println!("Nothing to accept: the register agrees with the text.");
+                return Ok(());
+            }
+            for change in &changes {
+                println!("{change}");
+            }
+            println!("{} change(s) written to the register.", changes.len());
+        }
+        AnchorsCommand::Retire {
+            rule,
+            reason,
+            replaced_by,
+            ..
+        } => {
+            let retired = anchors::Retired {
+                date: today,
+                reason,
+                replaced_by: replaced_by.map(|r| r.to_ascii_lowercase()),
+            };
+            register
+                .retire(g.original(), &rule.to_ascii_lowercase(), retired)
+                .map_err(|m| Error::Sources(vec![Problem::new(Kind::Anchor, m)]))?;
+            println!(
+                "{} is withdrawn; its anchor now shows a notice.",
+                rule.to_uppercase()
+            );
+        }
+    }
+    let path = paths.source.join(anchors::FILE);
+    std::fs::write(&path, register.to_yaml())
+        .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))
+}
+
+/// Today's date, or the one `SOURCE_DATE_EPOCH` names.
+fn today() -> Date {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc)
+        .date();
+    Date {
+        year: now.year() as u16,
+        month: now.month() as u8,
+        day: now.day(),
     }
 }
 

@@ -98,8 +98,11 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The place of `range`, without trailing blank space (a list item's
+    /// range runs on to the next item).
     fn loc(&self, range: &Range<usize>) -> Location {
-        Location::new(self.file, self.base + range.start, range.len())
+        let len = self.body[range.clone()].trim_end().len();
+        Location::new(self.file, self.base + range.start, len)
     }
 }
 
@@ -218,7 +221,9 @@ fn rules(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) -> Vec<Rule>
         let range = &block[i].1;
         i = end + 1;
         let mut inner: Vec<Spanned> = item[1..item.len() - 1].to_vec();
-        match take_id(ctx, &mut inner) {
+        let id = take_id(ctx, &mut inner);
+        stray_markers(ctx, &inner, problems);
+        match id {
             Ok(Some(id)) => rules.push(Rule {
                 label: label_for(&id),
                 id,
@@ -251,6 +256,16 @@ fn html_block(
             Err(p) => problems.push(p),
         }
     }
+    stray_markers(ctx, &events, problems);
+    Block::Html {
+        id,
+        html: render(&events),
+        location: ctx.loc(range),
+    }
+}
+
+/// An id marker left in the text after the one a block may carry.
+fn stray_markers(ctx: &Ctx, events: &[Spanned], problems: &mut Vec<Problem>) {
     if let Some((_, r)) = events
         .iter()
         .find(|(e, _)| matches!(e, Event::Text(t) if t.contains("{#")))
@@ -258,13 +273,10 @@ fn html_block(
         problems.push(
             Problem::new(Kind::BadId, "an id marker in a place that cannot carry one")
                 .at(ctx.loc(r))
-                .help("ids go at the end of a `##` heading, a numbered rule or a paragraph"),
+                .help(
+                    "ids go at the end of a `##` heading, a numbered rule or a paragraph, one each",
+                ),
         );
-    }
-    Block::Html {
-        id,
-        html: render(&events),
-        location: ctx.loc(range),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::anchors::Register;
 use crate::config::{DocumentMeta, SiteConfig};
 use crate::error::Location;
 
@@ -12,8 +13,10 @@ use crate::error::Location;
 pub struct Guideline {
     pub site: SiteConfig,
     pub meta: DocumentMeta,
-    /// In the order of `site.languages`; the original comes first.
+    /// In the order of `site.languages`.
     pub languages: Vec<LanguageDoc>,
+    /// Every rule id ever published, retired ones included.
+    pub anchors: Register,
 }
 
 impl Guideline {

@@ -39,3 +39,11 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+cite-text = { $title } ({ $case }), rule { $label }
+retired-heading = Withdrawn rules
+retired-notice = Rule { $label } was withdrawn on { $date }.
+retired-replaced = See rule { $label } instead.
+short-title = Rule { $label } – { $title }
+short-lead = Rule { $label } of «{ $title }»:
+short-link = Read rule { $label } in the full guidelines

@@ -39,3 +39,11 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = desember
+
+cite-text = { $title } ({ $case }), punkt { $label }
+retired-heading = Punkter som er trukket tilbake
+retired-notice = Punkt { $label } ble trukket tilbake { $date }.
+retired-replaced = Se punkt { $label } i stedet.
+short-title = Punkt { $label } – { $title }
+short-lead = Punkt { $label } i «{ $title }»:
+short-link = Les punkt { $label } i hele veilederen

@@ -39,3 +39,11 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = desember
+
+cite-text = { $title } ({ $case }), punkt { $label }
+retired-heading = Punkt som er trekte tilbake
+retired-notice = Punkt { $label } vart trekt tilbake { $date }.
+retired-replaced = Sjå punkt { $label } i staden.
+short-title = Punkt { $label } – { $title }
+short-lead = Punkt { $label } i «{ $title }»:
+short-link = Les punkt { $label } i heile rettleiaren

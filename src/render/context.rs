@@ -7,7 +7,7 @@ use tera::Context;
 use super::jsonld;
 use crate::error::{Kind, Problem};
 use crate::locale::Locales;
-use crate::model::{Block, FrontMatter, Guideline, LanguageDoc};
+use crate::model::{label_for, Block, FrontMatter, Guideline, LanguageDoc};
 
 #[derive(Serialize)]
 struct LanguageLink<'a> {
@@ -65,22 +65,31 @@ pub fn page_url(g: &Guideline, lang: &str) -> String {
     }
 }
 
+/// The language links of a page `depth` folders below the site root that
+/// has a counterpart at `<lang>/<sub>` in every language.
 fn languages<'a>(
     g: &'a Guideline,
     locales: &Locales,
     current: Option<&str>,
+    depth: usize,
+    sub: &str,
 ) -> Result<Vec<LanguageLink<'a>>, Problem> {
+    let up = "../".repeat(depth);
     g.languages
         .iter()
         .map(|d| {
+            let href = format!("{up}{}/{sub}", d.lang);
             Ok(LanguageLink {
                 code: &d.lang,
                 name: locales
                     .message(&d.lang, "language-name", &[])
                     .map_err(locale_problem)?,
                 title: &d.front.title,
-                href: format!("../{}/", d.lang),
-                url: page_url(g, &d.lang),
+                url: match g.site.base() {
+                    Some(base) => format!("{base}{}/{sub}", d.lang),
+                    None => href.clone(),
+                },
+                href,
                 current: current == Some(d.lang.as_str()),
                 original: d.lang == g.site.original_language,
             })
@@ -88,11 +97,17 @@ fn languages<'a>(
         .collect()
 }
 
-fn common(g: &Guideline, locales: &Locales, current: Option<&str>) -> Result<Context, Problem> {
+fn common(
+    g: &Guideline,
+    locales: &Locales,
+    current: Option<&str>,
+    depth: usize,
+    sub: &str,
+) -> Result<Context, Problem> {
     let mut ctx = Context::new();
     ctx.insert("meta", &g.meta);
     ctx.insert("site", &g.site);
-    ctx.insert("languages", &languages(g, locales, current)?);
+    ctx.insert("languages", &languages(g, locales, current, depth, sub)?);
     ctx.insert("original_language", &g.site.original_language);
     ctx.insert(
         "x_default_url",
@@ -108,9 +123,10 @@ pub fn language_page(
     locales: &Locales,
 ) -> Result<Context, Problem> {
     let lang = doc.lang.as_str();
-    let mut ctx = common(g, locales, Some(lang))?;
+    let mut ctx = common(g, locales, Some(lang), 1, "")?;
     ctx.insert("lang", lang);
     ctx.insert("root", "../");
+    ctx.insert("retired", &retired(g, lang, locales)?);
     ctx.insert("doc", &doc.front);
     ctx.insert(
         "adopted_date",
@@ -120,6 +136,65 @@ pub fn language_page(
     ctx.insert("translation", &translation(g, &doc.front, lang, locales)?);
     ctx.insert("sections", &sections(doc));
     ctx.insert("jsonld", &jsonld::legislation(g, doc));
+    Ok(ctx)
+}
+
+#[derive(Serialize)]
+struct RetiredView<'a> {
+    id: &'a str,
+    label: String,
+    date: String,
+    replaced_by: Option<&'a str>,
+    replaced_label: Option<String>,
+}
+
+/// The withdrawn rules, which keep their anchors as notices.
+fn retired<'a>(
+    g: &'a Guideline,
+    lang: &str,
+    locales: &Locales,
+) -> Result<Vec<RetiredView<'a>>, Problem> {
+    g.anchors
+        .retired()
+        .map(|(entry, r)| {
+            Ok(RetiredView {
+                id: &entry.id,
+                label: label_for(&entry.id),
+                date: locales.date(lang, r.date).map_err(locale_problem)?,
+                replaced_by: r.replaced_by.as_deref(),
+                replaced_label: r.replaced_by.as_deref().map(label_for),
+            })
+        })
+        .collect()
+}
+
+/// The context of a rule's short address, `<lang>/<id>/index.html`: the
+/// rule (or its withdrawal notice) and a link on to it in the full page.
+pub fn short_page(
+    g: &Guideline,
+    doc: &LanguageDoc,
+    id: &str,
+    locales: &Locales,
+) -> Result<Context, Problem> {
+    let lang = doc.lang.as_str();
+    let mut ctx = common(g, locales, Some(lang), 2, &format!("{id}/"))?;
+    ctx.insert("lang", lang);
+    ctx.insert("root", "../../");
+    ctx.insert("doc", &doc.front);
+    ctx.insert("id", id);
+    ctx.insert("label", &label_for(id));
+    ctx.insert("target", &format!("../#{id}"));
+    let canonical = match g.site.base() {
+        Some(base) => format!("{base}{lang}/#{id}"),
+        None => format!("../#{id}"),
+    };
+    ctx.insert("canonical", &canonical);
+    let rule = doc.rules().map(|(_, r)| r).find(|r| r.id == id);
+    ctx.insert("rule_html", &rule.map(|r| r.html.as_str()));
+    ctx.insert(
+        "retired",
+        &retired(g, lang, locales)?.into_iter().find(|r| r.id == id),
+    );
     Ok(ctx)
 }
 
@@ -171,7 +246,7 @@ fn sections(doc: &LanguageDoc) -> Vec<SectionView<'_>> {
 
 /// The context of the entry page, `index.html`.
 pub fn entry(g: &Guideline, locales: &Locales) -> Result<Context, Problem> {
-    let mut ctx = common(g, locales, None)?;
+    let mut ctx = common(g, locales, None, 0, "")?;
     let original = g.original();
     ctx.insert("lang", &original.lang);
     ctx.insert("root", "");

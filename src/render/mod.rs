@@ -4,6 +4,7 @@
 
 mod context;
 mod jsonld;
+mod manifest;
 mod templates;
 
 use std::collections::BTreeMap;
@@ -53,7 +54,20 @@ pub fn render(
             Ok(html) => out.add(format!("{}/index.html", doc.lang), html),
             Err(p) => problems.push(p),
         }
+        let ids = doc
+            .rules()
+            .map(|(_, r)| r.id.as_str())
+            .chain(g.anchors.retired().map(|(e, _)| e.id.as_str()));
+        for id in ids {
+            let short = context::short_page(g, doc, id, locales)
+                .and_then(|ctx| theme.render("short.html", &ctx, locales, &doc.lang));
+            match short {
+                Ok(html) => out.add(format!("{}/{id}/index.html", doc.lang), html),
+                Err(p) => problems.push(p),
+            }
+        }
     }
+    out.add("anchors.json", manifest::manifest(g));
     if problems.is_empty() {
         Ok(out)
     } else {

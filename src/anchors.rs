@@ -1,0 +1,294 @@
+//! The anchor register, `source/anchors.yaml`: every rule id that has been
+//! published, with a fingerprint of its Nynorsk text. A published link must
+//! keep pointing at the same rule: the check here stops a build when an id
+//! disappears, when a rule's text changes under its id, or when a new id
+//! has not been registered, until someone decides (`anchors accept`,
+//! `anchors retire`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::config::{parse_yaml, Date};
+use crate::error::{Kind, Location, Problem, SourceFile};
+use crate::model::{LanguageDoc, Rule};
+
+/// The register's file name in `source/`.
+pub const FILE: &str = "anchors.yaml";
+
+const HEADER: &str = "\
+# The anchor register: every rule id that has been published, with a
+# fingerprint of the rule's Nynorsk text. Other documents link to these
+# ids, so an id must never disappear or change meaning.
+# Written by `rettleiar anchors accept` and `rettleiar anchors retire`;
+# the build refuses sources that disagree with it.
+";
+
+/// The register as read from (and written to) its YAML file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    pub anchors: Vec<Entry>,
+    /// The file it came from, for pointing problems at it.
+    #[serde(skip)]
+    pub file: Option<Arc<SourceFile>>,
+}
+
+/// One published id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    /// The section the rule stands in (e.g. `part-a`).
+    pub part: String,
+    /// SHA-256 of the rule's Nynorsk text, whitespace folded.
+    pub fingerprint: String,
+    /// Since when the id has had this text.
+    pub since: Date,
+    /// The text the fingerprint was taken of, so a change can be shown.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retired>,
+}
+
+/// A withdrawn id: it still resolves on every page, as a notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    pub date: Date,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
+}
+
+/// The fingerprint of a rule's text.
+pub fn fingerprint(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let digest = Sha256::digest(folded.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Register {
+    /// Reads the register; a project without one has an empty register.
+    pub fn parse(file: Option<&Arc<SourceFile>>) -> Result<Register, Problem> {
+        let Some(file) = file else {
+            return Ok(Register::default());
+        };
+        let mut register: Register = parse_yaml(file, &file.text, 0)?;
+        register.file = Some(Arc::clone(file));
+        Ok(register)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.anchors.iter().find(|e| e.id == id)
+    }
+
+    pub fn retired(&self) -> impl Iterator<Item = (&Entry, &Retired)> {
+        self.anchors
+            .iter()
+            .filter_map(|e| e.retired.as_ref().map(|r| (e, r)))
+    }
+
+    /// The YAML text of the register, with its explaining header.
+    pub fn to_yaml(&self) -> String {
+        let body = serde_yaml::to_string(self).expect("the register always serializes");
+        format!("{HEADER}\n{body}")
+    }
+
+    /// Where entry `id` is in the file.
+    fn location(&self, id: &str) -> Option<Location> {
+        let file = self.file.as_ref()?;
+        let needle = format!("id: {id}\n");
+        let at = file.text.find(&needle)?;
+        Some(Location::new(file, at, needle.len() - 1))
+    }
+
+    /// Every disagreement between the register and the original text.
+    pub fn check(&self, original: &LanguageDoc) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let rules: HashMap<&str, &Rule> =
+            original.rules().map(|(_, r)| (r.id.as_str(), r)).collect();
+        let mut seen = HashSet::new();
+        for entry in &self.anchors {
+            let at = |p: Problem| match self.location(&entry.id) {
+                Some(loc) => p.at(loc),
+                None => p,
+            };
+            if !seen.insert(entry.id.as_str()) {
+                problems.push(at(Problem::new(
+                    Kind::Anchor,
+                    format!("`{}` is in the anchor register twice", entry.id),
+                )
+                .help("keep one entry per id")));
+                continue;
+            }
+            match (rules.get(entry.id.as_str()), &entry.retired) {
+                (None, None) => problems.push(at(Problem::new(
+                    Kind::Anchor,
+                    format!("rule `{}` is published but missing from the sources", entry.id),
+                )
+                .help(format!(
+                    "links to #{id} would break. Put the rule back, or withdraw it for good: `rettleiar anchors retire {id} --reason \"…\" [--replaced-by ID]`",
+                    id = entry.id
+                )))),
+                (Some(rule), Some(_)) => problems.push(
+                    Problem::new(Kind::Anchor, format!("`{}` was retired and may not be used again", rule.id))
+                        .at(rule.location.clone())
+                        .help("old links to this id point to the withdrawal notice; give the rule a new id"),
+                ),
+                (Some(rule), None) if fingerprint(&rule.text) != entry.fingerprint => problems.push(
+                    Problem::new(
+                        Kind::Anchor,
+                        format!("the text of rule `{}` changed since it was registered ({})", rule.id, entry.since),
+                    )
+                    .at(rule.location.clone())
+                    .help(format!(
+                        "links to #{id} now point at the new text. If the council adopted the change, accept it: `rettleiar anchors accept {id}`; if the meaning changed, give the new rule a new id and retire this one",
+                        id = rule.id
+                    )),
+                ),
+                _ => {}
+            }
+            if let Some(next) = entry
+                .retired
+                .as_ref()
+                .and_then(|r| r.replaced_by.as_deref())
+            {
+                if !rules.contains_key(next) {
+                    problems.push(at(Problem::new(
+                        Kind::Anchor,
+                        format!(
+                            "`{}` is replaced by `{next}`, which is not a rule in the sources",
+                            entry.id
+                        ),
+                    )
+                    .help("name an existing rule id in `replaced_by`, or remove it")));
+                }
+            }
+        }
+        let new: Vec<&Rule> = original
+            .rules()
+            .map(|(_, r)| r)
+            .filter(|r| self.get(&r.id).is_none())
+            .collect();
+        if let Some(first) = new.first() {
+            let ids: Vec<&str> = new.iter().map(|r| r.id.as_str()).collect();
+            let (what, which) = match ids.as_slice() {
+                [one] => (
+                    format!("rule `{one}` is not in the anchor register"),
+                    one.to_string(),
+                ),
+                many => (
+                    format!(
+                        "{} rules are not in the anchor register: {}",
+                        many.len(),
+                        many.join(", ")
+                    ),
+                    String::new(),
+                ),
+            };
+            problems.push(
+                Problem::new(Kind::Anchor, what)
+                    .at(first.location.clone())
+                    .help(format!(
+                        "once published, an id must never change meaning; register with `rettleiar anchors accept {which}`"
+                    )),
+            );
+        }
+        problems
+    }
+
+    /// Registers new rules and takes changed texts as they are now, for the
+    /// ids given (all when none are). Returns what changed.
+    pub fn accept(&mut self, original: &LanguageDoc, ids: &[String], today: Date) -> Vec<Change> {
+        let wanted = |id: &str| ids.is_empty() || ids.iter().any(|i| i.eq_ignore_ascii_case(id));
+        let mut changes = Vec::new();
+        for (section, rule) in original.rules() {
+            if !wanted(&rule.id) {
+                continue;
+            }
+            let print = fingerprint(&rule.text);
+            match self.anchors.iter_mut().find(|e| e.id == rule.id) {
+                Some(entry) if entry.retired.is_none() && entry.fingerprint != print => {
+                    changes.push(Change::TextChanged {
+                        id: rule.id.clone(),
+                        was: std::mem::replace(&mut entry.text, rule.text.clone()),
+                        now: rule.text.clone(),
+                    });
+                    entry.fingerprint = print;
+                    entry.since = today;
+                    entry.part = section.id.clone();
+                }
+                Some(_) => {}
+                None => {
+                    changes.push(Change::Registered {
+                        id: rule.id.clone(),
+                        text: rule.text.clone(),
+                    });
+                    self.anchors.push(Entry {
+                        id: rule.id.clone(),
+                        part: section.id.clone(),
+                        fingerprint: print,
+                        since: today,
+                        text: rule.text.clone(),
+                        retired: None,
+                    });
+                }
+            }
+        }
+        changes
+    }
+
+    /// Withdraws `id`, which must be registered and gone from the sources.
+    pub fn retire(
+        &mut self,
+        original: &LanguageDoc,
+        id: &str,
+        retired: Retired,
+    ) -> Result<(), String> {
+        if original.rules().any(|(_, r)| r.id == id) {
+            return Err(format!(
+                "rule `{id}` is still in the sources: remove it from every language first"
+            ));
+        }
+        if let Some(next) = &retired.replaced_by {
+            if !original.rules().any(|(_, r)| r.id == *next) {
+                return Err(format!("`{next}` is not a rule in the sources"));
+            }
+        }
+        let entry = self
+            .anchors
+            .iter_mut()
+            .find(|e| e.id == id)
+            .ok_or_else(|| format!("`{id}` is not in the anchor register"))?;
+        entry.retired = Some(retired);
+        Ok(())
+    }
+}
+
+/// One change made by `accept`.
+#[derive(Debug, PartialEq)]
+pub enum Change {
+    Registered {
+        id: String,
+        text: String,
+    },
+    TextChanged {
+        id: String,
+        was: String,
+        now: String,
+    },
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Change::Registered { id, text } => write!(f, "{id}: registered\n  text: {text}"),
+            Change::TextChanged { id, was, now } => {
+                write!(f, "{id}: text changed\n  was: {was}\n  now: {now}")
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! `anchors.json`, the citation manifest: the document's metadata and, for
+//! every rule ever published, its id, label, part, status, and per
+//! language its addresses and plain text. Field by field in the README.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::{Date, DocumentMeta};
+use crate::model::{label_for, FrontMatter, Guideline, Translation};
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    document: Document<'a>,
+    base_url: Option<String>,
+    languages: Vec<Language<'a>>,
+    rules: Vec<RuleEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(flatten)]
+    meta: &'a DocumentMeta,
+    original_language: &'a str,
+    titles: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct Language<'a> {
+    code: &'a str,
+    url: String,
+    title: &'a str,
+    translation: Option<&'a Translation>,
+}
+
+#[derive(Serialize)]
+struct RuleEntry<'a> {
+    id: &'a str,
+    label: String,
+    part: &'a str,
+    status: &'static str,
+    since: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retired: Option<&'a crate::anchors::Retired>,
+    languages: BTreeMap<&'a str, RuleIn<'a>>,
+}
+
+#[derive(Serialize)]
+struct RuleIn<'a> {
+    url: String,
+    short_url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+/// The manifest's JSON text.
+pub fn manifest(g: &Guideline) -> String {
+    let fronts: Vec<(&str, &FrontMatter)> = g
+        .languages
+        .iter()
+        .map(|d| (d.lang.as_str(), &d.front))
+        .collect();
+    let mut rules = Vec::new();
+    for (section, rule) in g.original().rules() {
+        let since = g.anchors.get(&rule.id).map(|e| e.since);
+        let languages = g
+            .languages
+            .iter()
+            .map(|d| {
+                let text = d
+                    .rules()
+                    .find(|(_, r)| r.id == rule.id)
+                    .map(|(_, r)| r.text.as_str());
+                (d.lang.as_str(), addresses(g, &d.lang, &rule.id, text))
+            })
+            .collect();
+        rules.push(RuleEntry {
+            id: &rule.id,
+            label: rule.label.clone(),
+            part: &section.id,
+            status: "active",
+            since: since.unwrap_or(g.meta.adopted),
+            retired: None,
+            languages,
+        });
+    }
+    for (entry, retired) in g.anchors.retired() {
+        rules.push(RuleEntry {
+            id: &entry.id,
+            label: label_for(&entry.id),
+            part: &entry.part,
+            status: "retired",
+            since: entry.since,
+            retired: Some(retired),
+            languages: g
+                .languages
+                .iter()
+                .map(|d| (d.lang.as_str(), addresses(g, &d.lang, &entry.id, None)))
+                .collect(),
+        });
+    }
+    let manifest = Manifest {
+        document: Document {
+            meta: &g.meta,
+            original_language: &g.site.original_language,
+            titles: fronts.iter().map(|(l, f)| (*l, f.title.as_str())).collect(),
+        },
+        base_url: g.site.base(),
+        languages: fronts
+            .iter()
+            .map(|(l, f)| Language {
+                code: l,
+                url: g.site.url(&format!("{l}/")),
+                title: &f.title,
+                translation: f.translation.as_ref(),
+            })
+            .collect(),
+        rules,
+    };
+    let mut json = serde_json::to_string_pretty(&manifest).expect("the manifest always serializes");
+    json.push('\n');
+    json
+}
+
+fn addresses<'a>(g: &Guideline, lang: &str, id: &str, text: Option<&'a str>) -> RuleIn<'a> {
+    RuleIn {
+        url: g.site.url(&format!("{lang}/#{id}")),
+        short_url: g.site.url(&format!("{lang}/{id}/")),
+        text,
+    }
+}

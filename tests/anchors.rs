@@ -1,0 +1,343 @@
+//! Citable rules: the anchor register keeps published links true, retired
+//! ids still resolve, short addresses and the manifest lead to the rules,
+//! and `cite` prints links and citations.
+
+mod common;
+
+use common::*;
+
+fn fails_with(p: &Project, args: &[&str], needle: &str) -> String {
+    let run = p.run(args);
+    assert_eq!(
+        run.code, 1,
+        "{args:?}\nstdout:\n{}\nstderr:\n{}",
+        run.stdout, run.stderr
+    );
+    assert!(
+        run.stderr.contains(needle),
+        "{args:?}: expected {needle:?} in:\n{}",
+        run.stderr
+    );
+    run.stderr
+}
+
+/// Removes the rule `id` from every language.
+fn remove_rule(p: &Project, id: &str) {
+    for lang in LANGS {
+        let rel = format!("source/{lang}/rettleiar.md");
+        let text = p.read(&rel);
+        let line = text
+            .lines()
+            .find(|l| l.ends_with(&format!("{{#{id}}}")))
+            .unwrap();
+        p.write(&rel, &text.replace(&format!("{line}\n"), ""));
+    }
+}
+
+#[test]
+fn a_published_rule_that_disappears_stops_the_build() {
+    let p = Project::copy();
+    remove_rule(&p, "b10");
+    for cmd in [&["build"][..], &["check"][..]] {
+        let err = fails_with(
+            &p,
+            cmd,
+            "rule `b10` is published but missing from the sources",
+        );
+        assert!(
+            err.contains("source/anchors.yaml:"),
+            "points at the register: {err}"
+        );
+        assert!(err.contains("rettleiar anchors retire b10"), "{err}");
+    }
+    assert!(!p.path("public").exists());
+}
+
+#[test]
+fn a_changed_rule_text_stops_the_build_until_accepted() {
+    let p = Project::copy();
+    p.edit(
+        "source/nn/rettleiar.md",
+        "Ver open om kor du jobbar.",
+        "Ver alltid open om kor du jobbar.",
+    );
+    let err = fails_with(
+        &p,
+        &["build"],
+        "the text of rule `a6` changed since it was registered",
+    );
+    assert!(err.contains("source/nn/rettleiar.md:"), "{err}");
+    assert!(err.contains("rettleiar anchors accept a6"), "{err}");
+
+    let accept = p.run(&["anchors", "accept", "a6"]).ok();
+    assert!(
+        accept.stdout.contains("a6: text changed"),
+        "{}",
+        accept.stdout
+    );
+    assert!(
+        accept.stdout.contains("was: Ver open om kor du jobbar."),
+        "{}",
+        accept.stdout
+    );
+    assert!(
+        accept
+            .stdout
+            .contains("now: Ver alltid open om kor du jobbar."),
+        "{}",
+        accept.stdout
+    );
+    assert!(p
+        .read("source/anchors.yaml")
+        .contains("text: Ver alltid open om kor du jobbar."));
+    p.build().ok();
+    let again = p.run(&["anchors", "accept"]).ok();
+    assert!(
+        again.stdout.contains("Nothing to accept"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn only_the_words_count_not_the_markup_or_line_breaks() {
+    let p = Project::copy();
+    p.edit(
+        "source/nn/rettleiar.md",
+        "Ver open om kor du jobbar.",
+        "Ver *open* om\n   kor du jobbar.",
+    );
+    p.build().ok();
+}
+
+#[test]
+fn a_new_rule_must_be_registered() {
+    let p = Project::copy();
+    for (lang, text) in [
+        ("nn", "Ny regel."),
+        ("nb", "Ny regel."),
+        ("en", "New rule."),
+    ] {
+        p.edit(
+            &format!("source/{lang}/rettleiar.md"),
+            "{#b10}\n",
+            &format!("{{#b10}}\n11. {text} {{#b11}}\n"),
+        );
+    }
+    let err = fails_with(&p, &["build"], "rule `b11` is not in the anchor register");
+    assert!(err.contains("rettleiar anchors accept b11"), "{err}");
+    let accept = p.run(&["anchors", "accept"]).ok();
+    assert!(
+        accept.stdout.contains("b11: registered"),
+        "{}",
+        accept.stdout
+    );
+    p.build().ok();
+    assert!(html(&p.path("public/en/index.html"))
+        .select(&sel("li#b11"))
+        .next()
+        .is_some());
+}
+
+#[test]
+fn a_retired_rule_keeps_its_anchor_as_a_notice_in_every_language() {
+    let p = Project::copy();
+    remove_rule(&p, "a9");
+    p.run(&[
+        "anchors",
+        "retire",
+        "a9",
+        "--reason",
+        "PS 1/2027",
+        "--replaced-by",
+        "a10",
+    ])
+    .ok();
+    let register = p.read("source/anchors.yaml");
+    assert!(register.contains("reason: PS 1/2027") && register.contains("replaced_by: a10"));
+    p.build().ok();
+    for (lang, words) in [
+        ("nn", "Punkt A9 vart trekt tilbake"),
+        ("nb", "Punkt A9 ble trukket tilbake"),
+        ("en", "Rule A9 was withdrawn"),
+    ] {
+        let doc = html(&p.path(&format!("public/{lang}/index.html")));
+        let notice: Vec<_> = doc.select(&sel("#a9")).collect();
+        assert_eq!(notice.len(), 1, "{lang}");
+        let text = fold(&notice[0].text().collect::<String>());
+        assert!(text.contains(words), "{lang}: {text}");
+        let link = notice[0]
+            .select(&sel("a"))
+            .next()
+            .expect("a link to the replacement");
+        assert_eq!(link.value().attr("href"), Some("#a10"));
+        let short = html(&p.path(&format!("public/{lang}/a9/index.html")));
+        assert!(text_of(&short, "main").contains(words), "{lang} short page");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(&p.read("public/anchors.json")).unwrap();
+    let a9 = manifest["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "a9")
+        .unwrap();
+    assert_eq!(a9["status"], "retired");
+    assert_eq!(a9["retired"]["replaced_by"], "a10");
+
+    // A retired id may not come back with another text.
+    for lang in LANGS {
+        p.edit(
+            &format!("source/{lang}/rettleiar.md"),
+            "{#a10}",
+            "{#a10}\n11. Attende. {#a9}",
+        );
+    }
+    fails_with(&p, &["check"], "`a9` was retired and may not be used again");
+}
+
+#[test]
+fn every_rule_has_a_short_address_that_leads_to_its_anchor() {
+    let p = Project::copy();
+    p.build().ok();
+    for lang in LANGS {
+        for id in rule_ids() {
+            let doc = html(&p.path(&format!("public/{lang}/{id}/index.html")));
+            let root = doc.select(&sel("html")).next().unwrap();
+            assert_eq!(root.value().attr("lang"), Some(lang));
+            let refresh = doc.select(&sel("meta[http-equiv=refresh]")).next().unwrap();
+            assert_eq!(
+                refresh.value().attr("content"),
+                Some(format!("0; url=../#{id}").as_str())
+            );
+            let canonical = doc.select(&sel("link[rel=canonical]")).next().unwrap();
+            assert_eq!(
+                canonical.value().attr("href"),
+                Some(format!("../#{id}").as_str())
+            );
+            assert!(doc
+                .select(&sel(&format!("main a[href=\"../#{id}\"]")))
+                .next()
+                .is_some());
+            assert!(text_of(&doc, "h1").contains(&id.to_uppercase()));
+        }
+    }
+}
+
+#[test]
+fn the_manifest_lists_every_rule_with_addresses_that_resolve() {
+    for base in [None, Some("https://www.example.no/rettleiar/")] {
+        let p = Project::copy();
+        if let Some(base) = base {
+            p.edit(
+                "source/site.yaml",
+                "base_url: \"\"",
+                &format!("base_url: \"{base}\""),
+            );
+        }
+        p.build().ok();
+        let m: serde_json::Value = serde_json::from_str(&p.read("public/anchors.json")).unwrap();
+        assert_eq!(m["document"]["case"], "PS 64/2013");
+        assert_eq!(m["document"]["adopted"], "2013-09-23");
+        let rules = m["rules"].as_array().unwrap();
+        let ids: Vec<_> = rules
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, rule_ids());
+        for rule in rules {
+            let id = rule["id"].as_str().unwrap();
+            assert_eq!(rule["label"], id.to_uppercase());
+            assert_eq!(rule["status"], "active");
+            assert!(rule["part"] == "part-a" || rule["part"] == "part-b");
+            for lang in LANGS {
+                let entry = &rule["languages"][lang];
+                assert!(!entry["text"].as_str().unwrap().is_empty());
+                let url = entry["url"].as_str().unwrap();
+                let rel = match base {
+                    Some(b) => url
+                        .strip_prefix(b)
+                        .unwrap_or_else(|| panic!("{url} is not absolute")),
+                    None => url,
+                };
+                let (page, fragment) = rel.split_once('#').unwrap();
+                let doc = html(&p.path(&format!("public/{page}index.html")));
+                assert_eq!(
+                    doc.select(&sel(&format!("[id=\"{fragment}\"]"))).count(),
+                    1,
+                    "{url}"
+                );
+                let short = entry["short_url"].as_str().unwrap();
+                let short = base.map_or(short, |b| short.strip_prefix(b).unwrap());
+                assert!(
+                    p.path(&format!("public/{short}index.html")).is_file(),
+                    "{short}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn cite_prints_links_and_citations_in_each_language() {
+    let p = Project::copy();
+    p.edit(
+        "source/site.yaml",
+        "base_url: \"\"",
+        "base_url: \"https://www.example.no/r\"",
+    );
+    let cite = |args: &[&str]| {
+        let mut all = vec!["cite"];
+        all.extend_from_slice(args);
+        p.run(&all).ok().stdout.trim_end().to_string()
+    };
+    assert_eq!(cite(&["A5"]), "https://www.example.no/r/nn/#a5");
+    assert_eq!(
+        cite(&["a5", "--lang", "en", "--format", "url"]),
+        "https://www.example.no/r/en/#a5"
+    );
+    assert_eq!(
+        cite(&["A5", "--format", "text"]),
+        "Rettleiar for bruk av Sosiale medier i Bømlo kommune (PS 64/2013), punkt A5 <https://www.example.no/r/nn/#a5>"
+    );
+    assert_eq!(
+        cite(&["B2", "--lang", "nb", "--format", "markdown"]),
+        "[Veileder for bruk av sosiale medier i Bømlo kommune (PS 64/2013), punkt B2](https://www.example.no/r/nb/#b2)"
+    );
+    assert_eq!(
+        cite(&["A10", "--lang", "en", "--format", "html"]),
+        "<a href=\"https://www.example.no/r/en/#a10\" hreflang=\"en\">Guidelines for the use of social media in Bømlo Municipality (PS 64/2013), rule A10</a>"
+    );
+    let err = fails_with(&p, &["cite", "A55"], "there is no rule A55");
+    assert!(err.contains("the nearest rules are A5"), "{err}");
+    fails_with(&p, &["cite", "A5", "--lang", "se"], "there is no `se` text");
+}
+
+#[test]
+fn check_writes_nothing_and_lists_every_problem() {
+    let p = Project::copy();
+    let run = p.run(&["check"]).ok();
+    assert!(run.stdout.contains("No problems found"));
+    assert!(!p.path("public").exists());
+
+    p.edit("source/nb/rettleiar.md", " {#a3}", "");
+    p.edit("source/en/rettleiar.md", "{#b4}", "<b>bold</b> {#b4}");
+    let run = p.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("a rule without an id"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("raw HTML is not allowed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("source/en/rettleiar.md:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("3 problem(s)"), "{}", run.stderr);
+    assert!(!p.path("public").exists());
+}
