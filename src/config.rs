@@ -132,7 +132,10 @@ pub fn parse_yaml<T: DeserializeOwned>(
     text: &str,
     base: usize,
 ) -> Result<T, Problem> {
-    if text.trim().is_empty() {
+    let blank = text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if blank {
         return Err(Problem::new(Kind::EmptyFile, "this YAML is empty")
             .at(Location::new(file, base, 0))
             .help("fill in the fields; see the README for the list"));

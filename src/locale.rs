@@ -49,14 +49,19 @@ impl Locales {
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
             let mut names = BTreeSet::new();
+            let mut syntax_errors = false;
             for file in lang_files {
                 let resource = match FluentResource::try_new(file.text.clone()) {
                     Ok(r) => r,
                     Err((r, errors)) => {
+                        syntax_errors = true;
                         for e in errors {
+                            // The entry the parser gave up on is where an
+                            // editor should look; `pos` is often the next line.
+                            let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
                             problems.push(
                                 Problem::new(Kind::Locale, format!("Fluent syntax: {}", e.kind))
-                                    .at(Location::new(file, e.pos.start, e.pos.len()))
+                                    .at(Location::new(file, at, 0))
                                     .help("see https://projectfluent.org/fluent/guide/ for the syntax"),
                             );
                         }
@@ -78,7 +83,10 @@ impl Locales {
                     }
                 }
             }
-            keys.insert(lang, (names, lang_files.first()));
+            // Messages lost to a syntax error are reported as that error.
+            if !syntax_errors {
+                keys.insert(lang, (names, lang_files.first()));
+            }
             bundles.insert(lang.clone(), bundle);
         }
         if let Some((reference, _)) = keys.get(site.original_language.as_str()) {

@@ -47,7 +47,11 @@ impl Project {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        run_in(self.dir.path(), args)
+        run_in(self.dir.path(), args, &[])
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        run_in(self.dir.path(), args, env)
     }
 
     pub fn build(&self) -> Run {
@@ -72,11 +76,12 @@ impl Run {
     }
 }
 
-pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out: Output = Command::new(env!("CARGO_BIN_EXE_rettleiar"))
         .args(args)
         .current_dir(dir)
         .env_remove("SOURCE_DATE_EPOCH")
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     Run {
