@@ -25,19 +25,19 @@ pub struct Loaded {
 
 /// Reads, parses and checks; every problem found is returned together.
 pub fn load(paths: &Paths) -> Result<Loaded, Error> {
-    let loaded = load_unregistered(paths)?;
-    let problems = loaded.guideline.anchors.check(loaded.guideline.original());
-    if problems.is_empty() {
-        Ok(loaded)
-    } else {
-        Err(Error::Sources(problems))
-    }
+    assemble(Project::read(paths)?, paths, true)
 }
 
 /// Like [`load`], but without holding the sources to the anchor register:
 /// for the commands that update the register.
 pub fn load_unregistered(paths: &Paths) -> Result<Loaded, Error> {
-    let project = Project::read(paths)?;
+    assemble(Project::read(paths)?, paths, false)
+}
+
+/// The part of loading that needs no disk: files already in memory to a
+/// checked model (`paths` only names places in messages). With
+/// `registered`, the rules are held to the anchor register too.
+pub fn assemble(project: Project, paths: &Paths, registered: bool) -> Result<Loaded, Error> {
     let mut problems = Vec::new();
     let site = required::<SiteConfig>(project.site.as_ref(), paths, "site.yaml", &mut problems);
     let meta = required::<DocumentMeta>(
@@ -86,7 +86,10 @@ pub fn load_unregistered(paths: &Paths) -> Result<Loaded, Error> {
         languages,
         anchors,
     };
-    let problems = check::check(&guideline);
+    let mut problems = check::check(&guideline);
+    if registered && problems.is_empty() {
+        problems = guideline.anchors.check(guideline.original());
+    }
     if !problems.is_empty() {
         return Err(Error::Sources(problems));
     }

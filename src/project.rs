@@ -39,7 +39,7 @@ impl Paths {
 }
 
 /// Every input file, read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Project {
     pub site: Option<Arc<SourceFile>>,
     pub document: Option<Arc<SourceFile>>,
