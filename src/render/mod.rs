@@ -53,6 +53,12 @@ pub fn render(
             Ok(html) => out.add(format!("{}/index.html", doc.lang), html),
             Err(p) => problems.push(p),
         }
+        let print = context::print_page(g, doc, locales)
+            .and_then(|ctx| theme.render("print.html", &ctx, locales, &doc.lang));
+        match print {
+            Ok(html) => out.add(format!("{}/print.html", doc.lang), html),
+            Err(p) => problems.push(p),
+        }
     }
     if problems.is_empty() {
         Ok(out)
