@@ -5,7 +5,8 @@
 //! The pipeline, one module a stage: [`project`] reads the files (the only
 //! I/O on the way in), [`config`] and [`markdown`] turn them into the
 //! [`model`], [`check`] validates it, [`locale`] and [`render`] turn it into
-//! pages, and [`output`] writes them safely. [`build`] runs the stages.
+//! pages, and [`output`] writes them safely. [`build`] runs the stages;
+//! with `--pdf` it has [`pdf`] print the print pages with Chromium.
 
 pub mod build;
 pub mod check;
@@ -15,5 +16,6 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod project;
 pub mod render;

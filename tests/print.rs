@@ -5,6 +5,9 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use common::*;
@@ -212,4 +215,281 @@ fn the_print_page_has_no_site_navigation_and_loads_nothing_from_elsewhere() {
             "siso@bomlo.kommune.no"
         );
     }
+}
+
+// ---- The PDFs (need Chromium and poppler-utils) ---------------------------
+
+/// One `build --pdf` of the real sources, shared by the PDF tests.
+fn pdf_built() -> &'static Project {
+    static BUILT: OnceLock<Project> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let p = Project::copy();
+        p.run(&["build", "--pdf"]).ok();
+        p
+    })
+}
+
+const PDF_NAMES: [(&str, &str); 3] = [
+    ("nn", "rettleiar-for-bruk-av-sosiale-medier.pdf"),
+    ("nb", "veileder-for-bruk-av-sosiale-medier.pdf"),
+    ("en", "guidelines-for-the-use-of-social-media.pdf"),
+];
+
+/// What the text needs: measured at 3 pages in each language with the
+/// Liberation fonts; one more is allowed for other fonts.
+const PAGES: std::ops::RangeInclusive<usize> = 3..=4;
+
+fn pdf_of(lang: &str) -> PathBuf {
+    let name = PDF_NAMES.iter().find(|(l, _)| *l == lang).unwrap().1;
+    pdf_built().path(&format!("public/{lang}/{name}"))
+}
+
+/// Runs a poppler tool; a missing tool fails the test with what to install.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {tool} ({e}): install poppler-utils"));
+    assert!(out.status.success(), "{tool} failed on {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn info(pdf: &Path) -> BTreeMap<String, String> {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+fn page_count(pdf: &Path) -> usize {
+    info(pdf)["Pages"].parse().unwrap()
+}
+
+/// The text of one page (1-based), whitespace folded.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    fold(&poppler("pdftotext", &["-f", &n, "-l", &n], pdf))
+}
+
+#[test]
+fn pdfs_are_a4_with_title_and_language_in_their_metadata() {
+    for ((lang, title), (_, name)) in TITLES.iter().zip(PDF_NAMES) {
+        let pdf = pdf_of(lang);
+        assert!(pdf.is_file(), "{lang}: no {name}");
+        let info = info(&pdf);
+        assert_eq!(info["Title"], *title, "{lang}");
+        let size: Vec<f64> = info["Page size"]
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        assert_eq!(
+            (size[0].round(), size[1].round()),
+            (595.0, 842.0),
+            "{lang}: {}",
+            info["Page size"]
+        );
+        let pages = page_count(&pdf);
+        assert!(PAGES.contains(&pages), "{lang}: {pages} pages");
+        assert_eq!(info["Tagged"], "yes", "{lang}: a tagged (accessible) PDF");
+        let bytes = std::fs::read(&pdf).unwrap();
+        let lang_entry = format!("/Lang ({lang})");
+        assert!(
+            bytes
+                .windows(lang_entry.len())
+                .any(|w| w == lang_entry.as_bytes()),
+            "{lang}: the PDF does not declare its language"
+        );
+    }
+}
+
+#[test]
+fn page_one_holds_the_title_and_the_adoption() {
+    let expect = [
+        ("nn", "Kommunestyret", "23. september 2013", None),
+        (
+            "nb",
+            "Kommunestyret",
+            "23. september 2013",
+            Some("Uoffisiell oversettelse"),
+        ),
+        (
+            "en",
+            "The municipal council",
+            "23 September 2013",
+            Some("Unofficial translation"),
+        ),
+    ];
+    for ((lang, title), (_, body, date, notice)) in TITLES.iter().zip(expect) {
+        let first = page_text(&pdf_of(lang), 1);
+        for needle in [*title, "Bømlo", "PS 64/2013", body, date] {
+            assert!(
+                first.contains(needle),
+                "{lang}: page 1 lacks {needle}: {first}"
+            );
+        }
+        if let Some(notice) = notice {
+            assert!(first.contains(notice), "{lang}: page 1 lacks the notice");
+        }
+    }
+}
+
+#[test]
+fn every_rule_label_is_printed_once() {
+    for lang in LANGS {
+        let pdf = pdf_of(lang);
+        let text: String = (1..=page_count(&pdf))
+            .map(|p| page_text(&pdf, p))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        for id in rule_ids() {
+            let label = id.to_uppercase();
+            let count = words.iter().filter(|w| **w == label).count();
+            assert_eq!(count, 1, "{lang}: {label} is printed {count} times");
+        }
+        assert!(
+            text.contains("siso@bomlo.kommune.no"),
+            "{lang}: the address in full"
+        );
+    }
+}
+
+#[test]
+fn every_page_is_numbered_and_headed() {
+    let expect = [
+        (
+            "nn",
+            "side {} av {}",
+            "Rettleiar for bruk av Sosiale medier",
+        ),
+        ("nb", "side {} av {}", "Veileder for bruk av sosiale medier"),
+        (
+            "en",
+            "page {} of {}",
+            "Guidelines for the use of social media",
+        ),
+    ];
+    for (lang, form, head) in expect {
+        let pdf = pdf_of(lang);
+        let n = page_count(&pdf);
+        for page in 1..=n {
+            let text = page_text(&pdf, page);
+            let number =
+                form.replacen("{}", &page.to_string(), 1)
+                    .replacen("{}", &n.to_string(), 1);
+            assert!(
+                text.contains(&number),
+                "{lang}: page {page} lacks «{number}»: {text}"
+            );
+            if page > 1 {
+                assert!(
+                    text.starts_with(head),
+                    "{lang}: page {page} has no running head: {text}"
+                );
+                assert!(text.contains("PS 64/2013"), "{lang}: page {page}");
+            }
+        }
+    }
+}
+
+#[test]
+fn building_with_pdf_twice_gives_identical_files() {
+    let p = Project::copy();
+    p.run(&["build", "--pdf"]).ok();
+    let again = tree(&p.path("public"));
+    assert_eq!(again, tree(&pdf_built().path("public")));
+    assert_eq!(again.keys().filter(|k| k.ends_with(".pdf")).count(), 3);
+}
+
+/// Runs the binary with changed environment variables (`None` removes one).
+fn run_with(p: &Project, args: &[&str], env: &[(&str, Option<&str>)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rettleiar"));
+    cmd.args(args).current_dir(p.dir.path());
+    for (key, value) in env {
+        match value {
+            Some(v) => cmd.env(key, v),
+            None => cmd.env_remove(key),
+        };
+    }
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file of the project folder, outside the sources.
+fn everything_but_sources(p: &Project) -> BTreeMap<String, Vec<u8>> {
+    tree(p.dir.path())
+        .into_iter()
+        .filter(|(k, _)| {
+            !["source/", "locales/", "theme/"]
+                .iter()
+                .any(|s| k.starts_with(s))
+        })
+        .collect()
+}
+
+#[test]
+fn without_chromium_the_build_stops_and_says_how_to_get_it() {
+    let p = Project::copy();
+    p.build().ok();
+    let before = everything_but_sources(&p);
+    let run = run_with(
+        &p,
+        &["build", "--pdf"],
+        &[("PATH", Some("")), ("RETTLEIAR_CHROMIUM", None)],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("apt-get install chromium"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("RETTLEIAR_CHROMIUM"), "{}", run.stderr);
+    assert_eq!(everything_but_sources(&p), before, "nothing was written");
+
+    let run = p.run(&["build", "--pdf", "--chromium", "no/such/chromium"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("no/such/chromium"), "{}", run.stderr);
+    assert_eq!(everything_but_sources(&p), before, "nothing was written");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_browser_failing_on_one_page_leaves_the_old_output_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::copy();
+    p.build().ok();
+    let before = everything_but_sources(&p);
+    // Writes a PDF for Nynorsk, and fails on the other languages.
+    let fake = tempfile::tempdir().unwrap();
+    let script = fake.path().join("chromium");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nfor a; do case \"$a\" in --print-to-pdf=*) out=\"${a#--print-to-pdf=}\";; esac; done\n\
+         case \"$out\" in */nn/*) printf '%%PDF-1.4\\n' > \"$out\"; exit 0;; *) echo 'cannot print' >&2; exit 1;; esac\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = run_with(
+        &p,
+        &["build", "--pdf"],
+        &[("RETTLEIAR_CHROMIUM", Some(script.to_str().unwrap()))],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("nb/print.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("cannot print"), "{}", run.stderr);
+    assert_eq!(everything_but_sources(&p), before, "nothing was written");
 }
