@@ -13,6 +13,7 @@ use crate::locale::Locales;
 use crate::markdown;
 use crate::model::Guideline;
 use crate::output;
+use crate::pdf::{self, Chromium};
 use crate::project::{Paths, Project};
 use crate::render::{self, Output};
 
@@ -181,6 +182,17 @@ pub struct Report {
 /// Builds the site into `paths.out`. Nothing is written unless every
 /// stage succeeded.
 pub fn build(paths: &Paths, force: bool) -> Result<Report, Error> {
+    build_with(paths, force, None)
+}
+
+/// Builds the site, and with `chromium` also the PDF of each language,
+/// printed from the staged `print.html` before the output is swapped in:
+/// when printing fails, nothing is written.
+pub fn build_with(
+    paths: &Paths,
+    force: bool,
+    chromium: Option<&Chromium>,
+) -> Result<Report, Error> {
     let protected = [
         paths.source.as_path(),
         paths.locales.as_path(),
@@ -189,8 +201,8 @@ pub fn build(paths: &Paths, force: bool) -> Result<Report, Error> {
     let target = output::check_target(&paths.out, &protected, force)?;
     let loaded = load(paths)?;
     let out = render(&loaded)?;
-    output::write(&target, &out)?;
-    Ok(Report {
+    let staged = output::stage(&target, &out)?;
+    let mut report = Report {
         files: out.files.len(),
         bytes: out.files.values().map(Vec::len).sum(),
         pages: loaded
@@ -199,5 +211,36 @@ pub fn build(paths: &Paths, force: bool) -> Result<Report, Error> {
             .iter()
             .map(|d| format!("{}/index.html", d.lang))
             .collect(),
-    })
+    };
+    if let Some(chromium) = chromium {
+        let g = &loaded.guideline;
+        let pdfs: Vec<String> = g
+            .languages
+            .iter()
+            .map(|d| format!("{}/{}", d.lang, pdf::file_name(&d.front.short_title)))
+            .collect();
+        let jobs: Vec<pdf::Job> = g
+            .languages
+            .iter()
+            .zip(&pdfs)
+            .map(|(d, rel)| pdf::Job {
+                name: format!("{}/print.html", d.lang),
+                html: staged.path().join(&d.lang).join("print.html"),
+                pdf: staged.path().join(rel),
+                date: d
+                    .front
+                    .translation
+                    .as_ref()
+                    .map_or(g.meta.adopted, |t| t.date),
+            })
+            .collect();
+        chromium.print(&jobs)?;
+        for (job, rel) in jobs.iter().zip(pdfs) {
+            report.files += 1;
+            report.bytes += std::fs::metadata(&job.pdf).map_or(0, |m| m.len() as usize);
+            report.pages.push(rel);
+        }
+    }
+    staged.swap()?;
+    Ok(report)
 }

@@ -4,8 +4,10 @@
 //!
 //! The pipeline, one module a stage: [`project`] reads the files (the only
 //! I/O on the way in), [`config`] and [`markdown`] turn them into the
-//! [`model`], [`check`] and [`anchors`] validate it, [`locale`] and [`render`] turn it into
-//! pages, and [`output`] writes them safely. [`build`] runs the stages.
+//! [`model`], [`check`] and [`anchors`] validate it, [`locale`] and
+//! [`render`] turn it into pages, and [`output`] writes them safely.
+//! [`build`] runs the stages;
+//! with `--pdf` it has [`pdf`] print the print pages with Chromium.
 
 pub mod anchors;
 pub mod build;
@@ -17,5 +19,6 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod project;
 pub mod render;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use rettleiar::config::Date;
 use rettleiar::error::{Error, Kind, Problem};
+use rettleiar::pdf::Chromium;
 use rettleiar::project::Paths;
 use rettleiar::{anchors, build, cite};
 
@@ -31,6 +32,12 @@ enum Command {
         /// Replace an output folder that rettleiar did not create.
         #[arg(long)]
         force: bool,
+        /// Also print each language's print.html to a PDF (needs Chromium).
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium or Chrome program for --pdf (default: $RETTLEIAR_CHROMIUM, else chromium on PATH).
+        #[arg(long, value_name = "PATH", requires = "pdf")]
+        chromium: Option<PathBuf>,
     },
     /// Run every check of `build` without writing anything.
     Check {
@@ -124,9 +131,19 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { paths, force } => {
+        Command::Build {
+            paths,
+            force,
+            pdf,
+            chromium,
+        } => {
             let paths = paths.paths();
-            let report = build::build(&paths, force)?;
+            // Found first, so a missing browser stops the build before it starts.
+            let chromium = match pdf {
+                true => Some(Chromium::find(chromium.as_deref())?),
+                false => None,
+            };
+            let report = build::build_with(&paths, force, chromium.as_ref())?;
             println!(
                 "Built {} files ({} kB) into {}",
                 report.files,
@@ -135,6 +152,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
             for page in report.pages {
                 println!("  {}", paths.out.join(page).display());
+            }
+            if let Some(c) = &chromium {
+                println!("The PDFs were printed with {}", c.program().display());
             }
             Ok(())
         }

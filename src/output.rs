@@ -97,6 +97,20 @@ fn absolute(path: &Path) -> std::io::Result<PathBuf> {
 
 /// Writes `output` to `target` (already checked) and swaps it in.
 pub fn write(target: &Path, output: &Output) -> Result<(), Error> {
+    stage(target, output)?.swap()
+}
+
+/// A complete new output in a staging folder beside the target, not yet in
+/// place. More files may be added to it (the PDFs); dropping it without
+/// [`Staged::swap`] removes it and leaves the target as it was.
+pub struct Staged {
+    dir: tempfile::TempDir,
+    target: PathBuf,
+}
+
+/// Writes `output` into a fresh staging folder beside `target` (already
+/// checked).
+pub fn stage(target: &Path, output: &Output) -> Result<Staged, Error> {
     let parent = target.parent().expect("checked: not the root");
     fs::create_dir_all(parent)
         .map_err(|e| Error::io(format!("cannot create `{}`", parent.display()), e))?;
@@ -125,42 +139,61 @@ pub fn write(target: &Path, output: &Output) -> Result<(), Error> {
         file.write_all(bytes)
             .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
     }
-    // Staging complete: swap. The old output is moved aside first and
-    // restored if the new one cannot take its place.
-    let staged = staging.keep();
-    let old = if target.exists() {
-        let aside = tempfile::Builder::new()
-            .prefix(".rettleiar-old-")
-            .tempdir_in(parent)
-            .map_err(|e| Error::io("cannot make room for the old output", e))?
-            .keep();
-        let old = aside.join("old");
-        fs::rename(target, &old)
-            .map_err(|e| Error::io(format!("cannot move `{}` aside", target.display()), e))?;
-        Some((aside, old))
-    } else {
-        None
-    };
-    if let Err(e) = fs::rename(&staged, target) {
-        if let Some((_, old)) = &old {
-            let _ = fs::rename(old, target);
-        }
-        let _ = fs::remove_dir_all(&staged);
-        return Err(Error::io(
-            format!(
-                "cannot put the new output in place at `{}`",
-                target.display()
-            ),
-            e,
-        ));
+    Ok(Staged {
+        dir: staging,
+        target: target.to_path_buf(),
+    })
+}
+
+impl Staged {
+    /// The staging folder, laid out as the output will be.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
     }
-    if let Some((aside, _)) = old {
-        fs::remove_dir_all(&aside).map_err(|e| {
-            Error::io(
-                format!("cannot remove the old output in `{}`", aside.display()),
+
+    /// Puts the staged output in place of the target.
+    pub fn swap(self) -> Result<(), Error> {
+        let Staged { dir, target } = self;
+        let target = target.as_path();
+        let parent = target.parent().expect("checked: not the root");
+        // The old output is moved aside first and restored if the new one
+        // cannot take its place. Until then, an early return drops (and so
+        // removes) the staging folder.
+        let old = if target.exists() {
+            let aside = tempfile::Builder::new()
+                .prefix(".rettleiar-old-")
+                .tempdir_in(parent)
+                .map_err(|e| Error::io("cannot make room for the old output", e))?;
+            let old = aside.path().join("old");
+            fs::rename(target, &old)
+                .map_err(|e| Error::io(format!("cannot move `{}` aside", target.display()), e))?;
+            Some((aside.keep(), old))
+        } else {
+            None
+        };
+        let staged = dir.keep();
+        if let Err(e) = fs::rename(&staged, target) {
+            if let Some((aside, old)) = &old {
+                let _ = fs::rename(old, target);
+                let _ = fs::remove_dir(aside);
+            }
+            let _ = fs::remove_dir_all(&staged);
+            return Err(Error::io(
+                format!(
+                    "cannot put the new output in place at `{}`",
+                    target.display()
+                ),
                 e,
-            )
-        })?;
+            ));
+        }
+        if let Some((aside, _)) = old {
+            fs::remove_dir_all(&aside).map_err(|e| {
+                Error::io(
+                    format!("cannot remove the old output in `{}`", aside.display()),
+                    e,
+                )
+            })?;
+        }
+        Ok(())
     }
-    Ok(())
 }

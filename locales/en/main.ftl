@@ -26,6 +26,15 @@ translation-link = Read the adopted text in Nynorsk
 entry-read = Read in English.
 entry-unofficial = Unofficial translation.
 
+print-link = Print version
+print-back = Back to the web version
+print-hint = This is the print version. Print it or save it as PDF from your browser.
+print-case = Case
+print-body = Adopted by
+print-date = Date
+# Page numbers in the margin of each printed page.
+print-page-number = page { $page } of { $pages }
+
 date-long = { $day } { $month } { $year }
 month-1 = January
 month-2 = February

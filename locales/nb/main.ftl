@@ -26,6 +26,15 @@ translation-link = Les den vedtatte teksten på nynorsk
 entry-read = Les på bokmål.
 entry-unofficial = Uoffisiell oversettelse.
 
+print-link = Utskriftsversjon
+print-back = Tilbake til nettversjonen
+print-hint = Dette er utskriftsversjonen. Skriv ut eller lagre som PDF fra nettleseren.
+print-case = Saksnummer
+print-body = Vedtatt av
+print-date = Dato
+# Sidetall i margen på hver utskrevne side.
+print-page-number = side { $page } av { $pages }
+
 date-long = { $day }. { $month } { $year }
 month-1 = januar
 month-2 = februar

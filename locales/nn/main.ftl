@@ -26,6 +26,15 @@ translation-link = Les den vedtekne teksten på nynorsk
 entry-read = Les på nynorsk.
 entry-unofficial = Uoffisiell omsetjing.
 
+print-link = Utskriftsversjon
+print-back = Tilbake til nettversjonen
+print-hint = Dette er utskriftsversjonen. Skriv ut eller lagre som PDF frå nettlesaren.
+print-case = Saksnummer
+print-body = Vedteke av
+print-date = Dato
+# Page numbers in the margin of each printed page.
+print-page-number = side { $page } av { $pages }
+
 date-long = { $day }. { $month } { $year }
 month-1 = januar
 month-2 = februar

@@ -41,30 +41,54 @@ pub fn render(
         out.add(format!("assets/{path}"), bytes.clone());
     }
     let mut problems = Vec::new();
-    let entry = context::entry(g, locales)
-        .and_then(|ctx| theme.render("index.html", &ctx, locales, &g.site.original_language));
-    match entry {
-        Ok(html) => out.add("index.html", html),
-        Err(p) => problems.push(p),
-    }
-    for doc in &g.languages {
-        let page = context::language_page(g, doc, locales)
-            .and_then(|ctx| theme.render("page.html", &ctx, locales, &doc.lang));
-        match page {
-            Ok(html) => out.add(format!("{}/index.html", doc.lang), html),
+    // Renders one page into `out`, or records why it could not.
+    let mut page = |out: &mut Output,
+                    path: String,
+                    template: &str,
+                    lang: &str,
+                    ctx: Result<tera::Context, Problem>| {
+        match ctx.and_then(|ctx| theme.render(template, &ctx, locales, lang)) {
+            Ok(html) => out.add(path, html),
             Err(p) => problems.push(p),
         }
+    };
+    let original = &g.site.original_language;
+    page(
+        &mut out,
+        "index.html".into(),
+        "index.html",
+        original,
+        context::entry(g, locales),
+    );
+    for doc in &g.languages {
+        let lang = doc.lang.as_str();
+        page(
+            &mut out,
+            format!("{lang}/index.html"),
+            "page.html",
+            lang,
+            context::language_page(g, doc, locales),
+        );
+        page(
+            &mut out,
+            format!("{lang}/print.html"),
+            "print.html",
+            lang,
+            context::print_page(g, doc, locales),
+        );
         let ids = doc
             .rules()
             .map(|(_, r)| r.id.as_str())
             .chain(g.anchors.retired().map(|(e, _)| e.id.as_str()));
         for id in ids {
-            let short = context::short_page(g, doc, id, locales)
-                .and_then(|ctx| theme.render("short.html", &ctx, locales, &doc.lang));
-            match short {
-                Ok(html) => out.add(format!("{}/{id}/index.html", doc.lang), html),
-                Err(p) => problems.push(p),
-            }
+            let ctx = context::short_page(g, doc, id, locales);
+            page(
+                &mut out,
+                format!("{lang}/{id}/index.html"),
+                "short.html",
+                lang,
+                ctx,
+            );
         }
     }
     out.add("anchors.json", manifest::manifest(g));

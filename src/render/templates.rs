@@ -23,6 +23,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
+        tera.register_filter("css_string", css_string_filter);
         let files: HashMap<String, Arc<SourceFile>> = project
             .templates
             .iter()
@@ -73,6 +74,34 @@ fn escape_html(input: &str) -> String {
             c => out.push(c),
         }
     }
+    out
+}
+
+/// `value | css_string`: the text as a CSS string literal, for a style
+/// sheet in the page (print the result with `| safe`).
+fn css_string_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Ok(Value::String(css_string(&text)))
+}
+
+/// A CSS string literal holding `s`, safe inside a `<style>` element.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `<` could close the <style> element; newlines end a CSS string.
+            '<' | '\n' | '\r' | '\u{c}' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -147,4 +176,17 @@ fn line_col_in(message: &str) -> Option<(usize, usize)> {
         .collect();
     let (l, c) = spot.split_once(':')?;
     Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_are_quoted_and_cannot_leave_the_style_element() {
+        assert_eq!(css_string("side "), "\"side \"");
+        assert_eq!(css_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(css_string("</style>"), "\"\\3c /style>\"");
+        assert_eq!(css_string("a\nb"), "\"a\\a b\"");
+    }
 }

@@ -1,0 +1,387 @@
+//! PDFs of the print pages, printed by a headless Chromium found on the
+//! machine. The browser is run as a program (`--print-to-pdf`), once per
+//! language and side by side; the page itself (its `@page` rules) decides
+//! the paper size, margins, running heads and page numbers. Chromium takes
+//! the PDF's title from `<title>` and its language from `<html lang>`.
+//!
+//! Chromium stamps each PDF with the time it was made; that stamp is set to
+//! the date of the text (the adoption, or the translation) so that a
+//! rebuild gives the same bytes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::config::Date;
+use crate::error::Error;
+
+/// The environment variable naming the Chromium program.
+pub const ENV: &str = "RETTLEIAR_CHROMIUM";
+
+/// Program names tried on `PATH`, in order.
+const NAMES: [&str; 5] = [
+    "chromium",
+    "chromium-browser",
+    "google-chrome-stable",
+    "google-chrome",
+    "chrome",
+];
+
+/// How long printing all pages may take before the browser is stopped.
+const TIME_LIMIT: Duration = Duration::from_secs(180);
+
+const HOW_TO_GET_IT: &str = "install Chromium (Debian and Ubuntu: `apt-get install chromium`), \
+     or name the program with --chromium PATH or the environment variable RETTLEIAR_CHROMIUM";
+
+/// A Chromium (or Chrome) program that can print pages to PDF.
+#[derive(Debug, Clone)]
+pub struct Chromium {
+    program: PathBuf,
+}
+
+/// One page to print: the HTML file, the PDF to write, and the date to
+/// give the PDF.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The page as readers know it (`nn/print.html`), for messages.
+    pub name: String,
+    pub html: PathBuf,
+    pub pdf: PathBuf,
+    pub date: Date,
+}
+
+impl Chromium {
+    /// Finds the browser: `explicit` (from `--chromium`), else the program
+    /// named by `RETTLEIAR_CHROMIUM`, else the first of the usual names on
+    /// `PATH`.
+    pub fn find(explicit: Option<&Path>) -> Result<Chromium, Error> {
+        let named = explicit
+            .map(|p| (p.to_path_buf(), "--chromium"))
+            .or_else(|| {
+                std::env::var_os(ENV)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| (PathBuf::from(v), ENV))
+            });
+        if let Some((program, from)) = named {
+            return match resolve(&program) {
+                Some(program) => Ok(Chromium { program }),
+                None => Err(Error::tool(format!(
+                    "the Chromium program `{}` (from {from}) does not exist or cannot be run",
+                    program.display()
+                ))
+                .with_help(HOW_TO_GET_IT)),
+            };
+        }
+        NAMES
+            .iter()
+            .find_map(|name| resolve(Path::new(name)))
+            .map(|program| Chromium { program })
+            .ok_or_else(|| {
+                Error::tool(format!(
+                    "`--pdf` needs Chromium to print the PDFs, and none was found on PATH (looked for {})",
+                    NAMES.join(", ")
+                ))
+                .with_help(HOW_TO_GET_IT)
+            })
+    }
+
+    /// The program that will be run.
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
+    /// Prints every job; all of them succeed or the first failure is
+    /// returned (PDFs already written are left for the caller to discard).
+    pub fn print(&self, jobs: &[Job]) -> Result<(), Error> {
+        let started = Instant::now();
+        let mut running = Vec::new();
+        for job in jobs {
+            running.push(self.start(job)?);
+        }
+        let mut first_error = None;
+        for run in running {
+            let result = run.finish(started);
+            if first_error.is_none() {
+                first_error = result.err();
+            }
+        }
+        if let Some(e) = first_error {
+            return Err(e);
+        }
+        for job in jobs {
+            let mut bytes = fs::read(&job.pdf)
+                .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
+            set_dates(&mut bytes, job.date);
+            fs::write(&job.pdf, bytes)
+                .map_err(|e| Error::io(format!("cannot write `{}`", job.pdf.display()), e))?;
+        }
+        Ok(())
+    }
+
+    fn start(&self, job: &Job) -> Result<Running, Error> {
+        // A profile of its own, so nothing from (or for) a user's browser is
+        // read or kept; the browser's own messages go to a log file in it.
+        let profile = tempfile::Builder::new()
+            .prefix("rettleiar-chromium-")
+            .tempdir()
+            .map_err(|e| Error::io("cannot create a folder for Chromium", e))?;
+        let log_path = profile.path().join("chromium.log");
+        let log = fs::File::create(&log_path)
+            .map_err(|e| Error::io(format!("cannot write `{}`", log_path.display()), e))?;
+        let log_err = log
+            .try_clone()
+            .map_err(|e| Error::io(format!("cannot write `{}`", log_path.display()), e))?;
+        let child = Command::new(&self.program)
+            .arg("--headless")
+            // The page is our own output (no scripts, nothing from other
+            // hosts); Chromium's sandbox cannot start as root or in most
+            // containers.
+            .arg("--no-sandbox")
+            .arg("--disable-gpu")
+            .arg("--disable-background-networking")
+            .arg("--disable-component-update")
+            .arg("--disable-sync")
+            .arg("--disable-extensions")
+            .arg("--no-first-run")
+            .arg("--no-default-browser-check")
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("--run-all-compositor-stages-before-draw")
+            .arg("--no-pdf-header-footer")
+            .arg("--generate-pdf-document-outline")
+            .arg(format!("--print-to-pdf={}", job.pdf.display()))
+            .arg(file_url(&job.html)?)
+            .stdin(Stdio::null())
+            .stdout(log)
+            .stderr(log_err)
+            .spawn()
+            .map_err(|e| {
+                Error::io(format!("cannot run `{}`", self.program.display()), e)
+                    .with_help(HOW_TO_GET_IT)
+            })?;
+        Ok(Running {
+            child,
+            _profile: profile,
+            log_path,
+            job: job.clone(),
+            program: self.program.clone(),
+        })
+    }
+}
+
+/// A browser at work on one page.
+struct Running {
+    child: Child,
+    /// Removed when the run is dropped.
+    _profile: tempfile::TempDir,
+    log_path: PathBuf,
+    job: Job,
+    program: PathBuf,
+}
+
+impl Running {
+    fn finish(mut self, started: Instant) -> Result<(), Error> {
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if started.elapsed() > TIME_LIMIT => {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                    return Err(self.failure(&format!(
+                        "Chromium did not finish within {} seconds",
+                        TIME_LIMIT.as_secs()
+                    )));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+                Err(e) => {
+                    return Err(Error::io(
+                        format!("cannot wait for `{}`", self.program.display()),
+                        e,
+                    ))
+                }
+            }
+        };
+        let is_pdf = fs::read(&self.job.pdf).is_ok_and(|b| b.starts_with(b"%PDF-"));
+        if !status.success() {
+            return Err(self.failure(&format!("Chromium stopped with {status}")));
+        }
+        if !is_pdf {
+            return Err(self.failure("Chromium wrote no PDF"));
+        }
+        Ok(())
+    }
+
+    fn failure(&self, what: &str) -> Error {
+        let log = fs::read_to_string(&self.log_path).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(5).collect();
+        let mut message = format!(
+            "{what} printing `{}` with `{}`; nothing was written",
+            self.job.name,
+            self.program.display()
+        );
+        if !tail.is_empty() {
+            message.push_str("; its last messages:\n");
+            for line in tail.iter().rev() {
+                message.push_str("  ");
+                message.push_str(line);
+                message.push('\n');
+            }
+        }
+        Error::tool(message.trim_end().to_string()).with_help(
+            "check that the program is a working Chromium or Chrome, or name another with --chromium PATH",
+        )
+    }
+}
+
+/// The program at `path`, or found on `PATH` when it is a bare name, if it
+/// is a file that can be run.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    if path.components().count() > 1 || path.is_absolute() {
+        return runnable(path).then(|| path.to_path_buf());
+    }
+    let dirs = std::env::var_os("PATH")?;
+    std::env::split_paths(&dirs)
+        .map(|dir| dir.join(path))
+        .find(|candidate| runnable(candidate))
+}
+
+fn runnable(path: &Path) -> bool {
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+/// A `file://` URL for a local file (the browser is given URLs, not paths).
+fn file_url(path: &Path) -> Result<String, Error> {
+    let abs = path
+        .canonicalize()
+        .map_err(|e| Error::io(format!("cannot find `{}`", path.display()), e))?;
+    let text = abs.to_string_lossy().replace('\\', "/");
+    let mut url = String::from("file://");
+    if !text.starts_with('/') {
+        url.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                url.push(b as char)
+            }
+            b => url.push_str(&format!("%{b:02X}")),
+        }
+    }
+    Ok(url)
+}
+
+/// The PDF's file name: the language's short title, in lower case, with
+/// `-` between the words (`rettleiar-for-bruk-av-sosiale-medier.pdf`).
+pub fn file_name(short_title: &str) -> String {
+    let mut name = String::new();
+    for c in short_title.to_lowercase().chars() {
+        let part = match c {
+            'a'..='z' | '0'..='9' => c.to_string(),
+            'æ' | 'ä' => "ae".into(),
+            'ø' | 'ö' => "o".into(),
+            'å' => "a".into(),
+            'ü' => "u".into(),
+            'ß' => "ss".into(),
+            'á' | 'à' | 'â' => "a".into(),
+            'é' | 'è' | 'ê' => "e".into(),
+            'í' | 'ì' | 'î' => "i".into(),
+            'ó' | 'ò' | 'ô' => "o".into(),
+            'ú' | 'ù' | 'û' => "u".into(),
+            'č' => "c".into(),
+            'đ' => "d".into(),
+            'ŋ' => "n".into(),
+            'š' => "s".into(),
+            'ŧ' => "t".into(),
+            'ž' => "z".into(),
+            _ => "-".into(),
+        };
+        name.push_str(&part);
+    }
+    let words: Vec<&str> = name.split('-').filter(|w| !w.is_empty()).collect();
+    let stem = if words.is_empty() {
+        "document".to_string()
+    } else {
+        words.join("-")
+    };
+    format!("{stem}.pdf")
+}
+
+/// Sets `/CreationDate` and `/ModDate` to `date` (midnight, UTC). Only the
+/// 14 digits are replaced, so every byte offset in the file stays valid.
+fn set_dates(pdf: &mut [u8], date: Date) {
+    let digits = format!("{:04}{:02}{:02}000000", date.year, date.month, date.day);
+    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
+        let mut from = 0;
+        while let Some(at) = find(&pdf[from..], key) {
+            let start = from + at + key.len();
+            let end = start + digits.len();
+            if end <= pdf.len() && pdf[start..end].iter().all(u8::is_ascii_digit) {
+                pdf[start..end].copy_from_slice(digits.as_bytes());
+            }
+            from = start;
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_come_from_the_short_title() {
+        assert_eq!(
+            file_name("Rettleiar for bruk av Sosiale medier"),
+            "rettleiar-for-bruk-av-sosiale-medier.pdf"
+        );
+        assert_eq!(
+            file_name("Retningslinjer for Bømlo – «sosiale» medier!"),
+            "retningslinjer-for-bomlo-sosiale-medier.pdf"
+        );
+        assert_eq!(file_name("Æ å Ü"), "ae-a-u.pdf");
+        assert_eq!(file_name("«»"), "document.pdf");
+    }
+
+    #[test]
+    fn the_dates_are_set_without_moving_a_byte() {
+        let mut pdf = b"<</Title (x)\n/CreationDate (D:20261125162554+00'00')\n/ModDate (D:20261125162554+00'00')>>".to_vec();
+        let len = pdf.len();
+        set_dates(
+            &mut pdf,
+            Date {
+                year: 2013,
+                month: 9,
+                day: 23,
+            },
+        );
+        assert_eq!(pdf.len(), len);
+        assert_eq!(
+            String::from_utf8(pdf).unwrap(),
+            "<</Title (x)\n/CreationDate (D:20130923000000+00'00')\n/ModDate (D:20130923000000+00'00')>>"
+        );
+    }
+
+    #[test]
+    fn file_urls_escape_what_urls_cannot_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a b%æ.html");
+        fs::write(&file, "").unwrap();
+        let url = file_url(&file).unwrap();
+        assert!(url.starts_with("file:///"), "{url}");
+        assert!(url.ends_with("/a%20b%25%C3%A6.html"), "{url}");
+    }
+}
