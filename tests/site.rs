@@ -264,3 +264,44 @@ fn building_twice_gives_identical_files() {
         "the same in another folder"
     );
 }
+
+#[test]
+fn with_base_url_canonical_and_hreflang_links_are_absolute() {
+    let p = Project::copy();
+    p.edit(
+        "source/site.yaml",
+        "base_url: \"\"",
+        "base_url: \"https://www.example.no/rettleiar/sosiale-medier\"",
+    );
+    p.build().ok();
+    for lang in LANGS {
+        let doc = html(&p.path(&format!("public/{lang}/index.html")));
+        let canonical = doc
+            .select(&sel("link[rel=canonical]"))
+            .next()
+            .expect("canonical");
+        assert_eq!(
+            canonical.value().attr("href"),
+            Some(format!("https://www.example.no/rettleiar/sosiale-medier/{lang}/").as_str())
+        );
+        let en = doc
+            .select(&sel("link[rel=alternate][hreflang=en]"))
+            .next()
+            .unwrap();
+        assert_eq!(
+            en.value().attr("href"),
+            Some("https://www.example.no/rettleiar/sosiale-medier/en/")
+        );
+        let x = doc
+            .select(&sel("link[rel=alternate][hreflang=x-default]"))
+            .next()
+            .unwrap();
+        assert_eq!(
+            x.value().attr("href"),
+            Some("https://www.example.no/rettleiar/sosiale-medier/")
+        );
+        // Links between pages stay relative, so the folder works anywhere.
+        let switch = doc.select(&sel(".switcher a[hreflang=en]")).next().unwrap();
+        assert_eq!(switch.value().attr("href"), Some("../en/"));
+    }
+}
