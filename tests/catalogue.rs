@@ -6,40 +6,11 @@ mod common;
 
 use common::*;
 
-/// Builds `p` and checks the exit code, that every needle is in stderr,
-/// and that no output was written.
-fn refused(p: &Project, code: i32, needles: &[&str]) -> String {
-    let run = p.build();
-    assert_eq!(
-        run.code, code,
-        "stdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
-    for needle in needles {
-        assert!(
-            run.stderr.contains(needle),
-            "expected {needle:?} in:\n{}",
-            run.stderr
-        );
-    }
-    assert!(!p.path("public").exists(), "a failed build wrote output");
-    run.stderr
-}
-
-fn line_of(p: &Project, rel: &str, needle: &str) -> usize {
-    p.read(rel)
-        .lines()
-        .position(|l| l.contains(needle))
-        .unwrap()
-        + 1
-}
-
 #[test]
 fn malformed_yaml() {
     let p = Project::copy();
     p.edit("source/site.yaml", "  - nb\n", "  - nb\n - en: [\n");
-    refused(
-        &p,
+    p.refused(
         1,
         &["E04-yaml", "source/site.yaml:", "check the indentation"],
     );
@@ -49,8 +20,7 @@ fn malformed_yaml() {
 fn a_missing_metadata_field() {
     let p = Project::copy();
     p.edit("source/document.yaml", "case: PS 64/2013\n", "");
-    refused(
-        &p,
+    p.refused(
         1,
         &[
             "E05-metadata",
@@ -64,9 +34,8 @@ fn a_missing_metadata_field() {
 fn an_unknown_field_with_did_you_mean() {
     let p = Project::copy();
     p.edit("source/document.yaml", "adopted_by:", "adopted_bye:");
-    let line = line_of(&p, "source/document.yaml", "adopted_bye:");
-    refused(
-        &p,
+    let line = p.line_of("source/document.yaml", "adopted_bye:");
+    p.refused(
         1,
         &[
             "unknown field `adopted_bye`",
@@ -80,9 +49,8 @@ fn an_unknown_field_with_did_you_mean() {
 fn an_unknown_front_matter_field() {
     let p = Project::copy();
     p.edit("source/nb/rettleiar.md", "short_title:", "shorttitle:");
-    let line = line_of(&p, "source/nb/rettleiar.md", "shorttitle:");
-    refused(
-        &p,
+    let line = p.line_of("source/nb/rettleiar.md", "shorttitle:");
+    p.refused(
         1,
         &[
             "did you mean `short_title`?",
@@ -100,9 +68,8 @@ fn a_date_that_is_not_a_date() {
             "adopted: 2013-09-23",
             &format!("adopted: {bad}"),
         );
-        let line = line_of(&p, "source/document.yaml", "adopted:");
-        refused(
-            &p,
+        let line = p.line_of("source/document.yaml", "adopted:");
+        p.refused(
             1,
             &[
                 &format!("`{bad}` is not a date"),
@@ -117,9 +84,8 @@ fn a_date_that_is_not_a_date() {
 fn an_id_with_illegal_characters() {
     let p = Project::copy();
     p.edit("source/nn/rettleiar.md", "{#a4}", "{#A 4}");
-    let line = line_of(&p, "source/nn/rettleiar.md", "{#A 4}");
-    refused(
-        &p,
+    let line = p.line_of("source/nn/rettleiar.md", "{#A 4}");
+    p.refused(
         1,
         &[
             "E10-bad-id",
@@ -133,9 +99,8 @@ fn an_id_with_illegal_characters() {
 fn a_section_heading_without_an_id() {
     let p = Project::copy();
     p.edit("source/en/rettleiar.md", " {#remember}", "");
-    let line = line_of(&p, "source/en/rettleiar.md", "## Remember");
-    refused(
-        &p,
+    let line = p.line_of("source/en/rettleiar.md", "## Remember");
+    p.refused(
         1,
         &[
             "a section heading without an id",
@@ -148,8 +113,7 @@ fn a_section_heading_without_an_id() {
 fn an_empty_language_folder() {
     let p = Project::copy();
     std::fs::remove_file(p.path("source/en/rettleiar.md")).unwrap();
-    refused(
-        &p,
+    p.refused(
         1,
         &[
             "site.yaml lists `en`, but there is no text for it",
@@ -162,11 +126,7 @@ fn an_empty_language_folder() {
 fn a_missing_ftl_file() {
     let p = Project::copy();
     std::fs::remove_file(p.path("locales/nb/main.ftl")).unwrap();
-    refused(
-        &p,
-        1,
-        &["E14-locale", "no Fluent files for `nb`", "locales/nb"],
-    );
+    p.refused(1, &["E14-locale", "no Fluent files for `nb`", "locales/nb"]);
 }
 
 #[test]
@@ -182,8 +142,7 @@ fn a_missing_message() {
         "locales/en/main.ftl",
         &text.replace(&format!("{line}\n"), ""),
     );
-    refused(
-        &p,
+    p.refused(
         1,
         &[
             "the message `toc-heading` is missing for `en`",
@@ -200,9 +159,8 @@ fn a_fluent_syntax_error() {
         "toc-heading = Innhold",
         "toc-heading = { $x",
     );
-    let line = line_of(&p, "locales/nb/main.ftl", "toc-heading");
-    refused(
-        &p,
+    let line = p.line_of("locales/nb/main.ftl", "toc-heading");
+    p.refused(
         1,
         &["Fluent syntax", &format!("locales/nb/main.ftl:{line}:")],
     );
@@ -216,9 +174,8 @@ fn a_template_syntax_error_names_template_and_line() {
         "{% endblock title %}",
         "{% endblock title %}\n{% if %}",
     );
-    let line = line_of(&p, "theme/templates/page.html", "{% if %}");
-    refused(
-        &p,
+    let line = p.line_of("theme/templates/page.html", "{% if %}");
+    p.refused(
         1,
         &[
             "E15-template",
@@ -236,8 +193,7 @@ fn a_template_asking_for_a_message_that_does_not_exist() {
         "t(key=\"toc-heading\")",
         "t(key=\"toc-heding\")",
     );
-    refused(
-        &p,
+    p.refused(
         1,
         &["the message `toc-heding` is missing for `nn`", "page.html"],
     );
@@ -251,8 +207,7 @@ fn a_file_that_is_not_utf8() {
     bytes[at] = 0xff;
     std::fs::write(p.path("source/nb/rettleiar.md"), &bytes).unwrap();
     let lines = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-    refused(
-        &p,
+    p.refused(
         1,
         &[
             "E02-encoding",
@@ -267,14 +222,13 @@ fn a_file_that_is_not_utf8() {
 fn an_empty_file() {
     let p = Project::copy();
     p.write("source/en/rettleiar.md", "");
-    refused(
-        &p,
+    p.refused(
         1,
         &["E03-empty", "this file is empty", "source/en/rettleiar.md"],
     );
     let p = Project::copy();
     p.write("source/document.yaml", "# nothing yet\n");
-    refused(&p, 1, &["this YAML is empty", "source/document.yaml"]);
+    p.refused(1, &["this YAML is empty", "source/document.yaml"]);
 }
 
 #[test]
@@ -320,12 +274,8 @@ fn raw_html_and_script_links_never_reach_the_output() {
             "## Hugs: {#remember}\n",
             &format!("## Hugs: {{#remember}}\n\n{markdown}\n"),
         );
-        let line = line_of(&p, "source/nn/rettleiar.md", markdown);
-        refused(
-            &p,
-            1,
-            &[message, &format!("source/nn/rettleiar.md:{line}:")],
-        );
+        let line = p.line_of("source/nn/rettleiar.md", markdown);
+        p.refused(1, &[message, &format!("source/nn/rettleiar.md:{line}:")]);
     }
 }
 
@@ -336,4 +286,85 @@ fn a_tool_failure_has_its_own_exit_code() {
     let run = p.run(&["build", "--out", "blocker/public"]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("blocker"), "{}", run.stderr);
+}
+
+#[test]
+fn a_translation_missing_a_rule_is_refused_with_file_and_line() {
+    let p = Project::copy();
+    let rel = "source/nb/rettleiar.md";
+    let text = p.read(rel);
+    let a5 = text.lines().find(|l| l.ends_with("{#a5}")).unwrap();
+    p.write(rel, &text.replace(&format!("{a5}\n"), ""));
+    let err = p.refused(1, &[]);
+    let line = p.line_of(rel, "{#a4}");
+    assert!(
+        err.contains(&format!("source/nb/rettleiar.md:{line}:1")),
+        "{err}"
+    );
+    assert!(err.contains("`a5` is missing in the `nb` text"), "{err}");
+}
+
+#[test]
+fn a_translation_with_an_extra_rule_is_refused() {
+    let p = Project::copy();
+    let rel = "source/en/rettleiar.md";
+    p.edit(rel, "{#b10}\n", "{#b10}\n11. An extra rule. {#b11}\n");
+    let err = p.refused(1, &[]);
+    let line = p.line_of(rel, "{#b11}");
+    assert!(
+        err.contains(&format!("source/en/rettleiar.md:{line}:1")),
+        "{err}"
+    );
+    assert!(err.contains("`b11` is not in the original"), "{err}");
+}
+
+#[test]
+fn a_translation_with_rules_in_another_order_is_refused() {
+    let p = Project::copy();
+    let rel = "source/nb/rettleiar.md";
+    p.edit(rel, "{#a2}", "{#tmp}");
+    p.edit(rel, "{#a3}", "{#a2}");
+    p.edit(rel, "{#tmp}", "{#a3}");
+    let err = p.refused(1, &[]);
+    let line = p.line_of(rel, "{#a3}");
+    assert!(
+        err.contains(&format!("source/nb/rettleiar.md:{line}:1")),
+        "{err}"
+    );
+    assert!(
+        err.contains("`a3` is out of order: the original has `a2` here"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_rule_without_an_id_is_refused() {
+    let p = Project::copy();
+    let rel = "source/nn/rettleiar.md";
+    p.edit(rel, " {#a7}", "");
+    let err = p.refused(1, &[]);
+    let line = p.line_of(rel, "7. Presiser");
+    assert!(
+        err.contains(&format!("source/nn/rettleiar.md:{line}:1")),
+        "{err}"
+    );
+    assert!(err.contains("a rule without an id"), "{err}");
+    assert!(
+        err.contains("{#a5}"),
+        "the message says what to write: {err}"
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    let p = Project::copy();
+    let rel = "source/nn/rettleiar.md";
+    p.edit(rel, "{#b3}", "{#b2}");
+    let err = p.refused(1, &[]);
+    let line = p.line_of(rel, "3. Svar på positive");
+    assert!(
+        err.contains(&format!("source/nn/rettleiar.md:{line}:1")),
+        "{err}"
+    );
+    assert!(err.contains("the id `b2` is used twice"), "{err}");
 }

@@ -57,6 +57,33 @@ impl Project {
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }
+
+    /// Builds, expecting exit `code`, every needle in stderr and no output
+    /// written; returns stderr.
+    pub fn refused(&self, code: i32, needles: &[&str]) -> String {
+        let run = self.build();
+        assert_eq!(
+            run.code, code,
+            "stdout:\n{}\nstderr:\n{}",
+            run.stdout, run.stderr
+        );
+        for needle in needles {
+            assert!(
+                run.stderr.contains(needle),
+                "expected {needle:?} in:\n{}",
+                run.stderr
+            );
+        }
+        assert!(!self.path("public").exists(), "a failed build wrote output");
+        run.stderr
+    }
+
+    /// The 1-based number of the first line of `rel` containing `needle`.
+    pub fn line_of(&self, rel: &str, needle: &str) -> usize {
+        let text = self.read(rel);
+        let found = text.lines().position(|l| l.contains(needle));
+        found.unwrap_or_else(|| panic!("{rel} has no line with {needle:?}")) + 1
+    }
 }
 
 pub struct Run {
