@@ -5,7 +5,8 @@
 //! The pipeline, one module a stage: [`project`] reads the files (the only
 //! I/O on the way in), [`config`] and [`markdown`] turn them into the
 //! [`model`], [`check`] validates it, [`locale`] and [`render`] turn it into
-//! pages, and [`output`] writes them safely. [`build`] runs the stages.
+//! pages, and [`output`] writes them safely. [`build`] runs the stages;
+//! [`serve`] runs them again on every change for a live preview.
 
 pub mod build;
 pub mod check;
@@ -17,3 +18,4 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod serve;
