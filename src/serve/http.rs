@@ -58,6 +58,7 @@ pub fn resolve(path: &str) -> Target {
     }
 }
 
+/// A header whose value is one of ours (a constant or a content type).
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
@@ -137,9 +138,10 @@ pub fn answer(request: Request, hub: &Arc<Hub>) {
         }
         Target::Folder(key) if site.file(&key).is_none() => {
             let index = format!("{key}/index.html");
-            if site.file(&index).is_some() {
+            let location = Header::from_bytes(&b"Location"[..], format!("{path}/").as_bytes());
+            if let (Some(_), Ok(location)) = (site.file(&index), location) {
                 let response = Response::empty(StatusCode(301))
-                    .with_header(header("Location", &format!("{path}/")))
+                    .with_header(location)
                     .with_header(header("Cache-Control", "no-store"));
                 let _ = request.respond(response);
                 return;
