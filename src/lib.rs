@@ -6,8 +6,9 @@
 //! I/O on the way in), [`config`] and [`markdown`] turn them into the
 //! [`model`], [`check`] and [`anchors`] validate it, [`locale`] and
 //! [`render`] turn it into pages, and [`output`] writes them safely.
-//! [`build`] runs the stages;
-//! with `--pdf` it has [`pdf`] print the print pages with Chromium.
+//! [`build`] runs the stages; with `--pdf` it has [`pdf`] print the print
+//! pages with Chromium. [`serve`] runs them again on every change for a
+//! live preview.
 
 pub mod anchors;
 pub mod build;
@@ -22,3 +23,4 @@ pub mod output;
 pub mod pdf;
 pub mod project;
 pub mod render;
+pub mod serve;

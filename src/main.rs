@@ -61,6 +61,19 @@ enum Command {
         #[command(subcommand)]
         command: AnchorsCommand,
     },
+    /// Preview the site while editing: build into memory, serve it, and
+    /// rebuild and reload the open pages on every save (writes nothing).
+    Serve {
+        #[command(flatten)]
+        paths: PathArgs,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; other than 127.0.0.1, other machines
+        /// can open the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
 }
 
 #[derive(Subcommand)]
@@ -182,6 +195,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Anchors { command } => anchors_command(command),
+        Command::Serve { paths, port, bind } => {
+            rettleiar::serve::serve(&paths.paths(), &rettleiar::serve::Options { bind, port })
+        }
     }
 }
 

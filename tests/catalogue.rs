@@ -125,8 +125,18 @@ fn an_empty_language_folder() {
 #[test]
 fn a_missing_ftl_file() {
     let p = Project::copy();
-    std::fs::remove_file(p.path("locales/nb/main.ftl")).unwrap();
+    std::fs::remove_dir_all(p.path("locales/nb")).unwrap();
     p.refused(1, &["E14-locale", "no Fluent files for `nb`", "locales/nb"]);
+    let p = Project::copy();
+    std::fs::remove_file(p.path("locales/nb/main.ftl")).unwrap();
+    p.refused(
+        1,
+        &[
+            "E14-locale",
+            "the message `toc-heading` is missing for `nb`",
+            "locales/nb/",
+        ],
+    );
 }
 
 #[test]

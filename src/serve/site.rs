@@ -1,0 +1,179 @@
+//! One build for the preview: the pages `build` would publish, held in
+//! memory, plus what only the preview shows, rendered from
+//! `theme/templates/serve/` with the same messages: the live-reload snippet
+//! and the pages for an address without a page (404) or outside the site
+//! (403), one per language.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::build;
+use crate::error::Error;
+use crate::project::Paths;
+use crate::render::Theme;
+
+/// Where the pages' event stream is answered. The prefix cannot be a
+/// language folder (language codes have no `_`).
+pub const EVENTS_PATH: &str = "/_rettleiar/events";
+
+/// The statuses that have a page of their own.
+pub const ERROR_STATUSES: [u16; 2] = [403, 404];
+
+/// A good build, ready to answer requests.
+pub struct Site {
+    /// Names this build's content: equal ids, equal pages.
+    pub id: String,
+    files: BTreeMap<String, Vec<u8>>,
+    languages: Vec<String>,
+    original: String,
+    /// Language → the snippet added before `</body>`.
+    live: BTreeMap<String, String>,
+    /// (status, language) → the page.
+    errors: BTreeMap<(u16, String), Vec<u8>>,
+}
+
+#[derive(Serialize)]
+struct LanguageView<'a> {
+    code: &'a str,
+    title: &'a str,
+}
+
+impl Site {
+    /// Loads, checks and renders the project, as `build` does, without
+    /// writing anything.
+    pub fn build(paths: &Paths) -> Result<Site, Error> {
+        let loaded = build::load(paths)?;
+        let output = build::render(&loaded)?;
+        let project = &loaded.project;
+        let guideline = &loaded.guideline;
+
+        let mut hasher = DefaultHasher::new();
+        output.files.hash(&mut hasher);
+        for (name, file) in &project.templates {
+            (name, &file.text).hash(&mut hasher);
+        }
+        for files in project.locales.values() {
+            for file in files {
+                file.text.hash(&mut hasher);
+            }
+        }
+        let id = format!("{:016x}", hasher.finish());
+
+        let theme = Theme::load(project)?;
+        let languages: Vec<LanguageView> = guideline
+            .languages
+            .iter()
+            .map(|d| LanguageView {
+                code: &d.lang,
+                title: &d.front.title,
+            })
+            .collect();
+        let mut live = BTreeMap::new();
+        let mut errors = BTreeMap::new();
+        let mut problems = Vec::new();
+        for doc in &guideline.languages {
+            let lang = doc.lang.as_str();
+            let mut ctx = Context::new();
+            ctx.insert("lang", lang);
+            ctx.insert("doc", &doc.front);
+            ctx.insert("languages", &languages);
+            ctx.insert("build", &id);
+            ctx.insert("events", EVENTS_PATH);
+            match theme.render("serve/live.html", &ctx, &loaded.locales, lang) {
+                Ok(html) => {
+                    live.insert(lang.to_string(), html);
+                }
+                Err(p) => problems.push(p),
+            }
+            for status in ERROR_STATUSES {
+                ctx.insert("status", &status);
+                match theme.render("serve/error.html", &ctx, &loaded.locales, lang) {
+                    Ok(html) => {
+                        errors.insert((status, lang.to_string()), html.into_bytes());
+                    }
+                    Err(p) => problems.push(p),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Sources(problems));
+        }
+        Ok(Site {
+            id,
+            files: output.files,
+            languages: guideline.site.languages.clone(),
+            original: guideline.site.original_language.clone(),
+            live,
+            errors,
+        })
+    }
+
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// A file of the site by its path (relative, with `/`).
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// The language of a path: its first folder when that is a language,
+    /// else the original language.
+    pub fn language_of(&self, path: &str) -> &str {
+        let first = path.split('/').next().unwrap_or_default();
+        self.languages
+            .iter()
+            .find(|l| l.as_str() == first)
+            .unwrap_or(&self.original)
+    }
+
+    /// The live-reload snippet for pages in `lang`.
+    pub fn live(&self, lang: &str) -> &str {
+        self.live.get(lang).map(String::as_str).unwrap_or_default()
+    }
+
+    /// The page for an error status in `lang`.
+    pub fn error_page(&self, status: u16, lang: &str) -> &[u8] {
+        self.errors
+            .get(&(status, lang.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+}
+
+/// An error as people read it: each source problem with its file, line,
+/// snippet and help, as `build` prints them (no colours: it is shown in
+/// the terminal and in the page).
+pub fn describe(e: &Error) -> String {
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    match e {
+        Error::Sources(problems) => {
+            let mut text = String::new();
+            for p in problems {
+                let _ = handler.render_report(&mut text, p);
+                text.push('\n');
+            }
+            text.push_str(&format!("{} problem(s) in the sources.", problems.len()));
+            text
+        }
+        Error::Tool {
+            message,
+            help,
+            source,
+        } => {
+            let mut text = format!("error: {message}");
+            if let Some(s) = source {
+                text.push_str(&format!(": {s}"));
+            }
+            if let Some(h) = help {
+                text.push_str(&format!("\nhelp: {h}"));
+            }
+            text
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Rebuilding on changes: `notify` watches `source/`, `locales/` and
+//! `theme/`; after the first change the watcher waits until no further
+//! change came for [`DEBOUNCE`] (an editor's save is several events), then
+//! builds once and hands the result to the [`Hub`].
+//!
+//! The waiting is done here rather than with `notify-debouncer-mini`: that
+//! one cannot tell a file being opened for reading from a change, and
+//! every build opens every file, so each build would start the next. (The
+//! full debouncer can tell them apart, but wakes every quarter of the
+//! debounce time even when nothing happens.)
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use super::{describe, Built, Hub, Site};
+use crate::error::Error;
+use crate::project::Paths;
+
+/// How long the sources must be still before a rebuild starts.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
+
+type Message = (Instant, notify::Result<Event>);
+
+/// Starts watching; the returned watcher stops when dropped.
+pub fn start(paths: &Paths, hub: Arc<Hub>) -> Result<RecommendedWatcher, Error> {
+    let (tx, rx) = mpsc::channel::<Message>();
+    // Builds do not follow symbolic links, so watching need not either.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let mut watcher = RecommendedWatcher::new(
+        move |event| {
+            let _ = tx.send((Instant::now(), event));
+        },
+        config,
+    )
+    .map_err(|e| Error::tool(format!("cannot watch the sources for changes: {e}")))?;
+    for dir in [&paths.source, &paths.locales, &paths.theme] {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| Error::tool(format!("cannot watch `{}`: {e}", dir.display())))?;
+    }
+    let paths = paths.clone();
+    thread::spawn(move || rebuild_on_changes(&rx, &paths, &hub));
+    Ok(watcher)
+}
+
+/// Whether an event can change what a build reads. Opening and reading
+/// files (which every build does) cannot.
+fn is_change(event: &Event) -> bool {
+    match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// The next change: when it was seen and the file it names.
+fn next_change(rx: &Receiver<Message>) -> Option<(Instant, Option<PathBuf>)> {
+    loop {
+        match rx.recv().ok()? {
+            (at, Ok(event)) if is_change(&event) => {
+                return Some((at, event.paths.first().cloned()))
+            }
+            (_, Ok(_)) => {}
+            (_, Err(e)) => eprintln!("warning: watching for changes: {e}"),
+        }
+    }
+}
+
+/// Waits until no change came for [`DEBOUNCE`]; false when the watcher
+/// is gone.
+fn settle(rx: &Receiver<Message>, first: Instant) -> bool {
+    let mut deadline = first + DEBOUNCE;
+    loop {
+        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok((at, Ok(event))) if is_change(&event) => deadline = deadline.max(at + DEBOUNCE),
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) => return true,
+            Err(RecvTimeoutError::Disconnected) => return false,
+        }
+    }
+}
+
+/// A changed file as the editor knows it: relative to the working folder.
+fn shown(path: &Path) -> &Path {
+    std::env::current_dir()
+        .and_then(|d| d.canonicalize())
+        .ok()
+        .and_then(|d| path.strip_prefix(d).ok())
+        .unwrap_or(path)
+}
+
+fn rebuild_on_changes(rx: &Receiver<Message>, paths: &Paths, hub: &Hub) {
+    while let Some((first, path)) = next_change(rx) {
+        if !settle(rx, first) {
+            return;
+        }
+        let started = Instant::now();
+        let what = path.map_or_else(String::new, |p| format!(" to {}", shown(&p).display()));
+        match Site::build(paths) {
+            Ok(site) => {
+                let outcome = hub.built(site);
+                let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+                let timing = format!(
+                    "{:.1} ms after the change (waited {} ms for more, built in {:.1} ms)",
+                    ms(first.elapsed()),
+                    DEBOUNCE.as_millis(),
+                    ms(started.elapsed()),
+                );
+                match outcome {
+                    Built::Changed => {
+                        println!("Rebuilt after a change{what}: reload sent {timing}.")
+                    }
+                    Built::Fixed => {
+                        println!("The sources build again{what}: notice cleared {timing}.")
+                    }
+                    Built::Same => {}
+                }
+            }
+            Err(e) => {
+                let text = describe(&e);
+                if hub.failed(text.clone()) {
+                    eprintln!("{text}");
+                    eprintln!(
+                        "The preview keeps showing the last good pages; save a fix to rebuild."
+                    );
+                }
+            }
+        }
+    }
+}
