@@ -57,23 +57,37 @@ export async function visit(page, url) {
     page.staying = true;
     await page.route(
       () => true,
-      (route) => {
+      async (route) => {
         const req = route.request();
         if (
           req.isNavigationRequest() &&
           req.frame() === page.mainFrame() &&
           req.url().split('#')[0] !== page.target
         ) {
-          return route.abort('aborted');
+          await route.abort('aborted');
+          page.stopped?.();
+          return;
         }
-        return route.fallback();
+        await route.fallback();
       },
     );
   }
   page.target = target;
+  const stopped = new Promise((resolve) => {
+    page.stopped = resolve;
+  });
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response || !response.ok()) {
     throw new Error(`${url}: HTTP ${response ? response.status() : 'no response'}`);
+  }
+  // A page that sends the reader on at once: wait until it has tried (and
+  // been stopped), so that it cannot interrupt what comes next.
+  const delay = await page.evaluate(() => {
+    const meta = document.querySelector('meta[http-equiv="refresh" i]');
+    return meta ? parseFloat(meta.getAttribute('content')) : null;
+  });
+  if (delay !== null && delay <= 1) {
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5000))]);
   }
 }
 
@@ -157,7 +171,7 @@ function readDocument(html) {
  */
 export function checkLinks({ out, origin, pages, facts, settings }) {
   const problems = [];
-  const idsOf = new Map(pages.map((p) => [p.path, new Set(facts.get(p.rel).ids)]));
+  const idsOf = new Map([...facts].map(([rel, f]) => [rel, new Set(f.ids)]));
   const check = (where, ref, base) => {
     const what = `${where}: <${ref.tag} ${ref.attr}="${ref.value}">`;
     const value = ref.value.trim();
@@ -205,10 +219,12 @@ export function checkLinks({ out, origin, pages, facts, settings }) {
       return;
     }
     if (url.hash && file.endsWith('.html')) {
-      const target = '/' + relative(out, file).split(sep).join('/');
-      const key = target.replace(/(^|\/)index\.html$/, '$1');
+      const target = relative(out, file).split(sep).join('/');
       const id = decodeURIComponent(url.hash.slice(1));
-      if (!idsOf.get(key)?.has(id)) problems.push(`${what}: ${key} has no id «${id}»`);
+      if (!idsOf.get(target)?.has(id)) {
+        const shown = '/' + target.replace(/(^|\/)index\.html$/, '$1');
+        problems.push(`${what}: ${shown} has no id «${id}»`);
+      }
     }
   };
   for (const p of pages) {
@@ -259,22 +275,23 @@ export function checkFooters({ pages, facts, settings }) {
  */
 export async function loadPages(browser, { origin, out, pages }) {
   const loads = [];
-  for (const p of pages) {
-    const page = await openPage(browser);
-    const failed = [];
-    page.on('response', (r) => {
-      if (isLocal(r.url()) && r.status() >= 400) failed.push(`${r.url()} (HTTP ${r.status()})`);
-    });
-    try {
+  const page = await openPage(browser);
+  let failed = [];
+  page.on('response', (r) => {
+    if (isLocal(r.url()) && r.status() >= 400) failed.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+  try {
+    for (const p of pages) {
+      // The server forbids caching, so every page requests all it needs.
+      page.requests.length = 0;
+      failed = [];
       await visit(page, origin + p.path);
-      const local = page.requests.filter(
-        (u) => isLocal(u) && new URL(u).origin === origin,
-      );
+      const local = page.requests.filter((u) => isLocal(u) && new URL(u).origin === origin);
       const files = [...new Set(local.map((u) => fileFor(out, new URL(u).pathname)).filter(Boolean))];
       loads.push({ page: p, requests: [...page.requests], failed, files });
-    } finally {
-      await page.closeAll();
     }
+  } finally {
+    await page.closeAll();
   }
   return loads;
 }
@@ -312,12 +329,13 @@ export function checkWeight(loads, budget) {
 /** axe-core's WCAG 2.1 A and AA rules on every page, at each viewport width. */
 export async function checkAxe(browser, { origin, pages }, widths = [1280, 320]) {
   const problems = [];
-  for (const width of widths) {
+  const page = await openPage(browser);
+  await page.context().addInitScript({ path: AXE });
+  try {
     for (const p of pages) {
-      const page = await openPage(browser, { viewport: { width, height: 800 } });
-      try {
-        await visit(page, origin + p.path);
-        await page.addScriptTag({ path: AXE });
+      await visit(page, origin + p.path);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
         const result = await page.evaluate(
           (tags) =>
             window.axe.run(document, {
@@ -330,10 +348,10 @@ export async function checkAxe(browser, { origin, pages }, widths = [1280, 320])
           const where = v.nodes.map((n) => n.target.join(' ')).join(', ');
           problems.push(`${p.rel} @${width}px: ${v.id} (${v.impact}): ${v.help} — ${where}`);
         }
-      } finally {
-        await page.closeAll();
       }
     }
+  } finally {
+    await page.closeAll();
   }
   return problems;
 }
@@ -344,21 +362,34 @@ export async function checkAxe(browser, { origin, pages }, widths = [1280, 320])
 /** No page scrolls sideways or clips text in any of LAYOUTS. */
 export async function checkLayout(browser, { origin, pages }, layouts = LAYOUTS) {
   const problems = [];
+  // One browser context per pixel density; the layouts are tried in turn
+  // on each load of a page, text spacing last.
+  const byScale = new Map();
   for (const layout of layouts) {
-    for (const p of pages) {
-      const page = await openPage(browser, {
-        viewport: layout.viewport,
-        deviceScaleFactor: layout.deviceScaleFactor ?? 1,
-      });
-      try {
+    const scale = layout.deviceScaleFactor ?? 1;
+    if (!byScale.has(scale)) byScale.set(scale, []);
+    byScale.get(scale).push(layout);
+  }
+  for (const [scale, group] of byScale) {
+    group.sort((a, b) => Number(!!a.spacing) - Number(!!b.spacing));
+    const page = await openPage(browser, { viewport: group[0].viewport, deviceScaleFactor: scale });
+    try {
+      for (const p of pages) {
         await visit(page, origin + p.path);
-        if (layout.spacing) await page.addStyleTag({ content: TEXT_SPACING_CSS });
-        for (const found of await page.evaluate(layoutProblems)) {
-          problems.push(`${p.rel} at ${layout.name}: ${found}`);
+        let spaced = false;
+        for (const layout of group) {
+          await page.setViewportSize(layout.viewport);
+          if (layout.spacing && !spaced) {
+            await page.addStyleTag({ content: TEXT_SPACING_CSS });
+            spaced = true;
+          }
+          for (const found of await page.evaluate(layoutProblems)) {
+            problems.push(`${p.rel} at ${layout.name}: ${found}`);
+          }
         }
-      } finally {
-        await page.closeAll();
       }
+    } finally {
+      await page.closeAll();
     }
   }
   return problems;
@@ -410,16 +441,16 @@ function layoutProblems() {
  */
 export async function checkKeyboard(browser, { origin, pages }) {
   const problems = [];
-  for (const p of pages) {
-    const page = await openPage(browser);
-    try {
+  const page = await openPage(browser);
+  try {
+    for (const p of pages) {
       await visit(page, origin + p.path);
       problems.push(...(await skipLinkProblems(page)).map((s) => `${p.rel}: ${s}`));
       await visit(page, origin + p.path);
       problems.push(...(await focusProblems(page)).map((s) => `${p.rel}: ${s}`));
-    } finally {
-      await page.closeAll();
     }
+  } finally {
+    await page.closeAll();
   }
   return problems;
 }
