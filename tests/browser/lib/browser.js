@@ -32,7 +32,8 @@ export function isLocal(url) {
 
 /**
  * A fresh page with `options` (viewport, deviceScaleFactor …). Its
- * `requests` array collects the URL of every request the page makes;
+ * `requests` array collects the URL of every request the page makes,
+ * `subresources` those that load into the page (not navigations);
  * requests to other hosts are recorded and then refused.
  */
 export async function openPage(browser, options = {}) {
@@ -47,7 +48,11 @@ export async function openPage(browser, options = {}) {
   );
   const page = await context.newPage();
   page.requests = [];
-  page.on('request', (r) => page.requests.push(r.url()));
+  page.subresources = [];
+  page.on('request', (r) => {
+    page.requests.push(r.url());
+    if (!r.isNavigationRequest()) page.subresources.push(r.url());
+  });
   page.closeAll = () => context.close();
   return page;
 }

@@ -271,7 +271,7 @@ export function checkFooters({ pages, facts, settings }) {
 
 /**
  * Loads every page once and returns, per page, the URL of every request
- * Chromium made and the local files it loaded.
+ * Chromium made and the local files it loaded into the page.
  */
 export async function loadPages(browser, { origin, out, pages }) {
   const loads = [];
@@ -284,9 +284,10 @@ export async function loadPages(browser, { origin, out, pages }) {
     for (const p of pages) {
       // The server forbids caching, so every page requests all it needs.
       page.requests.length = 0;
+      page.subresources.length = 0;
       failed = [];
       await visit(page, origin + p.path);
-      const local = page.requests.filter((u) => isLocal(u) && new URL(u).origin === origin);
+      const local = page.subresources.filter((u) => isLocal(u) && new URL(u).origin === origin);
       const files = [...new Set(local.map((u) => fileFor(out, new URL(u).pathname)).filter(Boolean))];
       loads.push({ page: p, requests: [...page.requests], failed, files });
     }
