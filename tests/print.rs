@@ -194,7 +194,7 @@ fn the_print_page_has_no_site_navigation_and_loads_nothing_from_elsewhere() {
     for lang in LANGS {
         let doc = print_page(lang);
         assert!(doc
-            .select(&sel(".switcher, .site-header, .toc, .skip-link"))
+            .select(&sel(".switcher, .site-header, .toc"))
             .next()
             .is_none());
         let sheets: Vec<_> = doc
@@ -361,6 +361,50 @@ fn every_rule_label_is_printed_once() {
             text.contains("siso@bomlo.kommune.no"),
             "{lang}: the address in full"
         );
+    }
+}
+
+#[test]
+fn what_is_only_for_the_screen_stays_off_paper() {
+    let expect = [
+        (
+            "nn",
+            [
+                "Gå til innhaldet",
+                "Tilbake til nettversjonen",
+                "Tilgjengelegheitserklæring",
+            ],
+        ),
+        (
+            "nb",
+            [
+                "Gå til innholdet",
+                "Tilbake til nettversjonen",
+                "Tilgjengelighetserklæring",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Skip to content",
+                "Back to the web version",
+                "Accessibility statement",
+            ],
+        ),
+    ];
+    for (lang, screen_only) in expect {
+        let pdf = pdf_of(lang);
+        let text: String = (1..=page_count(&pdf)).map(|p| page_text(&pdf, p)).collect();
+        for words in screen_only {
+            assert!(!text.contains(words), "{lang}: «{words}» is printed");
+        }
+        let html = print_page(lang);
+        for words in screen_only {
+            assert!(
+                text_of(&html, "body").contains(words),
+                "{lang}: «{words}» is on screen"
+            );
+        }
     }
 }
 
