@@ -1,6 +1,6 @@
 //! Measures `rettleiar serve` (release build) on a copy of the project:
 //! how long from a save to the reload event a page receives, and how many
-//! requests a second it answers under `wrk`. Run with `bash bench/run` or
+//! requests a second it answers under `wrk`. Run with `bash bench/run-serve` or
 //! `cargo bench --bench serve`; `SAVES=50` and `WRK_ARGS="-t2 -c50 -d10s"`
 //! change the amounts.
 
