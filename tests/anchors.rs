@@ -172,7 +172,10 @@ fn a_retired_rule_keeps_its_anchor_as_a_notice_in_every_language() {
             .expect("a link to the replacement");
         assert_eq!(link.value().attr("href"), Some("#a10"));
         let print = html(&p.path(&format!("public/{lang}/print.html")));
-        assert!(text_of(&print, "#a9").contains(words), "{lang} print version");
+        assert!(
+            text_of(&print, "#a9").contains(words),
+            "{lang} print version"
+        );
         let short = html(&p.path(&format!("public/{lang}/a9/index.html")));
         assert!(text_of(&short, "main").contains(words), "{lang} short page");
     }
