@@ -3,7 +3,7 @@
 //! templates use to fetch Fluent messages.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use fluent_bundle::FluentValue;
 use tera::{Context, Tera, Value};
@@ -16,6 +16,11 @@ use crate::project::Project;
 pub struct Theme {
     tera: Tera,
     files: HashMap<String, Arc<SourceFile>>,
+    /// The templates with `t()` bound to a language and its messages, made
+    /// once per language and messages (cloning `Tera` costs as much as
+    /// rendering a small page), keyed by the language and the address of
+    /// the `Locales`, which the bound copy keeps alive.
+    bound: Mutex<HashMap<(String, usize), Arc<Tera>>>,
 }
 
 impl Theme {
@@ -36,7 +41,11 @@ impl Theme {
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(vec![template_problem(&e, &files)]);
         }
-        Ok(Theme { tera, files })
+        Ok(Theme {
+            tera,
+            files,
+            bound: Mutex::default(),
+        })
     }
 
     /// Renders `name`; `t()` looks messages up in `lang` unless given `lang=`.
@@ -47,16 +56,27 @@ impl Theme {
         locales: &Arc<Locales>,
         lang: &str,
     ) -> Result<String, Problem> {
-        let mut tera = self.tera.clone();
-        tera.register_function(
-            "t",
-            Translate {
-                locales: Arc::clone(locales),
-                lang: lang.to_string(),
-            },
-        );
-        tera.render(name, ctx)
+        self.bound(locales, lang)
+            .render(name, ctx)
             .map_err(|e| template_problem(&e, &self.files))
+    }
+
+    /// The templates with `t()` looking messages up in `lang`.
+    fn bound(&self, locales: &Arc<Locales>, lang: &str) -> Arc<Tera> {
+        let key = (lang.to_string(), Arc::as_ptr(locales) as usize);
+        let mut bound = self.bound.lock().unwrap_or_else(|e| e.into_inner());
+        let tera = bound.entry(key).or_insert_with(|| {
+            let mut tera = self.tera.clone();
+            tera.register_function(
+                "t",
+                Translate {
+                    locales: Arc::clone(locales),
+                    lang: lang.to_string(),
+                },
+            );
+            Arc::new(tera)
+        });
+        Arc::clone(tera)
     }
 }
 
