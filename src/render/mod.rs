@@ -76,19 +76,19 @@ pub fn render(
             lang,
             context::print_page(g, doc, locales),
         );
-        let ids = doc
-            .rules()
-            .map(|(_, r)| r.id.as_str())
-            .chain(g.anchors.retired().map(|(e, _)| e.id.as_str()));
-        for id in ids {
-            let ctx = context::short_page(g, doc, id, locales);
-            page(
-                &mut out,
-                format!("{lang}/{id}/index.html"),
-                "short.html",
-                lang,
-                ctx,
-            );
+        match context::ShortPages::new(g, doc, locales) {
+            Ok(short) => {
+                for id in short.ids() {
+                    page(
+                        &mut out,
+                        format!("{lang}/{id}/index.html"),
+                        "short.html",
+                        lang,
+                        Ok(short.page(id)),
+                    );
+                }
+            }
+            Err(p) => page(&mut out, String::new(), "short.html", lang, Err(p)),
         }
     }
     out.add("anchors.json", manifest::manifest(g));
