@@ -172,6 +172,20 @@ pub fn render(loaded: &Loaded) -> Result<Output, Error> {
     )?)
 }
 
+/// Renders a loaded project, handing each file to `sink` as it is made
+/// (see [`render::render_each`]).
+pub fn render_each(
+    loaded: &Loaded,
+    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), Error> + Sync),
+) -> Result<render::Written, Error> {
+    render::render_each(&loaded.guideline, &loaded.locales, &loaded.project, sink).map_err(|halt| {
+        match halt {
+            render::Halt::Problems(problems) => Error::Sources(problems),
+            render::Halt::Sink(e) => e,
+        }
+    })
+}
+
 /// What a build did.
 pub struct Report {
     pub files: usize,
@@ -200,11 +214,13 @@ pub fn build_with(
     ];
     let target = output::check_target(&paths.out, &protected, force)?;
     let loaded = load(paths)?;
-    let out = render(&loaded)?;
-    let staged = output::stage(&target, &out)?;
+    // Each page goes to disk as soon as it is made: a large site is never
+    // held in memory whole.
+    let staged = output::Staged::begin(&target)?;
+    let written = render_each(&loaded, &|path, bytes| staged.write(&path, &bytes))?;
     let mut report = Report {
-        files: out.files.len(),
-        bytes: out.files.values().map(Vec::len).sum(),
+        files: written.files,
+        bytes: written.bytes,
         pages: loaded
             .guideline
             .languages

@@ -5,7 +5,6 @@
 //! never be, hold or sit inside the sources.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Kind, Problem};
@@ -102,50 +101,81 @@ pub fn write(target: &Path, output: &Output) -> Result<(), Error> {
 
 /// A complete new output in a staging folder beside the target, not yet in
 /// place. More files may be added to it (the PDFs); dropping it without
-/// [`Staged::swap`] removes it and leaves the target as it was.
+/// [`Staged::swap`] removes it, and the folders made to hold it, and leaves
+/// the target as it was.
 pub struct Staged {
     dir: tempfile::TempDir,
     target: PathBuf,
+    /// Dropped after `dir`: removes the folders made for it.
+    made: MadeFolders,
+}
+
+/// Folders made to hold the staging folder, innermost first; removed
+/// again (if still empty) unless the output was swapped in.
+struct MadeFolders(Vec<PathBuf>);
+
+impl Drop for MadeFolders {
+    fn drop(&mut self) {
+        for dir in &self.0 {
+            let _ = fs::remove_dir(dir);
+        }
+    }
 }
 
 /// Writes `output` into a fresh staging folder beside `target` (already
 /// checked).
 pub fn stage(target: &Path, output: &Output) -> Result<Staged, Error> {
-    let parent = target.parent().expect("checked: not the root");
-    fs::create_dir_all(parent)
-        .map_err(|e| Error::io(format!("cannot create `{}`", parent.display()), e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".rettleiar-staging-")
-        .tempdir_in(parent)
-        .map_err(|e| {
-            Error::io(
-                format!("cannot create a staging folder in `{}`", parent.display()),
-                e,
-            )
-        })?;
-    for (rel, bytes) in output
-        .files
-        .iter()
-        .map(|(r, b)| (r.as_str(), b.as_slice()))
-        .chain([(MARKER, MARKER_TEXT.as_bytes())])
-    {
-        let path = staging.path().join(rel);
+    let staged = Staged::begin(target)?;
+    for (rel, bytes) in &output.files {
+        staged.write(rel, bytes)?;
+    }
+    Ok(staged)
+}
+
+impl Staged {
+    /// An empty staging folder (but for the marker) beside `target`
+    /// (already checked), to [`write`](Staged::write) the files into.
+    pub fn begin(target: &Path) -> Result<Staged, Error> {
+        let parent = target.parent().expect("checked: not the root");
+        let mut made = Vec::new();
+        let mut missing = parent;
+        while !missing.as_os_str().is_empty() && !missing.exists() {
+            made.push(missing.to_path_buf());
+            missing = missing.parent().unwrap_or(Path::new(""));
+        }
+        let made = MadeFolders(made);
+        fs::create_dir_all(parent)
+            .map_err(|e| Error::io(format!("cannot create `{}`", parent.display()), e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".rettleiar-staging-")
+            .tempdir_in(parent)
+            .map_err(|e| {
+                Error::io(
+                    format!("cannot create a staging folder in `{}`", parent.display()),
+                    e,
+                )
+            })?;
+        let staged = Staged {
+            dir,
+            target: target.to_path_buf(),
+            made,
+        };
+        staged.write(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(staged)
+    }
+
+    /// Writes one file (path relative, with `/`) into the staging folder,
+    /// making its folders. Safe to call from several threads at once.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.dir.path().join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
                 .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
         }
-        let mut file = fs::File::create(&path)
-            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
-        file.write_all(bytes)
-            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
+        fs::write(&path, bytes)
+            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))
     }
-    Ok(Staged {
-        dir: staging,
-        target: target.to_path_buf(),
-    })
-}
 
-impl Staged {
     /// The staging folder, laid out as the output will be.
     pub fn path(&self) -> &Path {
         self.dir.path()
@@ -153,7 +183,11 @@ impl Staged {
 
     /// Puts the staged output in place of the target.
     pub fn swap(self) -> Result<(), Error> {
-        let Staged { dir, target } = self;
+        let Staged {
+            dir,
+            target,
+            mut made,
+        } = self;
         let target = target.as_path();
         let parent = target.parent().expect("checked: not the root");
         // The old output is moved aside first and restored if the new one
@@ -186,6 +220,8 @@ impl Staged {
                 e,
             ));
         }
+        // In place: the folders made for it stay.
+        made.0.clear();
         if let Some((aside, _)) = old {
             fs::remove_dir_all(&aside).map_err(|e| {
                 Error::io(

@@ -145,3 +145,21 @@ fn the_same_input_gives_the_same_bytes_whatever_the_clock_or_file_order() {
     p.build().ok();
     assert_eq!(tree(&p.path("public")), first);
 }
+
+#[test]
+fn a_failed_build_into_a_new_folder_leaves_no_folder_behind() {
+    let p = Project::copy();
+    p.edit(
+        "theme/templates/short.html",
+        "t(key=\"short-link\"",
+        "t(key=\"no-such-message\"",
+    );
+    let run = p.run(&["build", "--out", "site/2026/public"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("no-such-message"), "{}", run.stderr);
+    assert!(
+        !p.path("site").exists(),
+        "the folders made for the output are gone"
+    );
+    assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
+}

@@ -244,6 +244,10 @@ impl<'a> ShortPages<'a> {
         })
     }
 
+    pub fn lang(&self) -> &'a str {
+        &self.doc.lang
+    }
+
     /// The ids with a short address: every rule, then every retired id.
     pub fn ids(&self) -> impl Iterator<Item = &'a str> {
         self.doc
