@@ -6,6 +6,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Kind, Problem};
 use crate::render::Output;
@@ -223,7 +224,7 @@ impl Staged {
         // In place: the folders made for it stay.
         made.0.clear();
         if let Some((aside, _)) = old {
-            fs::remove_dir_all(&aside).map_err(|e| {
+            remove_tree(&aside).map_err(|e| {
                 Error::io(
                     format!("cannot remove the old output in `{}`", aside.display()),
                     e,
@@ -232,4 +233,50 @@ impl Staged {
         }
         Ok(())
     }
+}
+
+/// Removes a folder and everything in it, like `fs::remove_dir_all`, but
+/// with the entries three levels down (the short addresses of each
+/// language, below `aside/old/<lang>/`) shared out among the cores.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let mut entries = Vec::new();
+    let mut level = vec![dir.to_path_buf()];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for d in &level {
+            for e in fs::read_dir(d)? {
+                let e = e?;
+                match e.file_type()?.is_dir() {
+                    true => next.push(e.path()),
+                    false => entries.push((e.path(), false)),
+                }
+            }
+        }
+        level = next;
+    }
+    entries.extend(level.into_iter().map(|d| (d, true)));
+    let taken = AtomicUsize::new(0);
+    let work = || -> std::io::Result<()> {
+        loop {
+            let Some((path, is_dir)) = entries.get(taken.fetch_add(1, Ordering::Relaxed)) else {
+                return Ok(());
+            };
+            match is_dir {
+                true => fs::remove_dir_all(path)?,
+                false => fs::remove_file(path)?,
+            }
+        }
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|s| {
+        let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
+        let mut result = work();
+        for t in others {
+            let r = t.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            result = result.and(r);
+        }
+        result
+    })?;
+    // What is left are the emptied folders.
+    fs::remove_dir_all(dir)
 }
