@@ -83,17 +83,23 @@ impl Theme {
 /// HTML escaping that leaves `/` alone (Tera's default writes `&#x2F;`,
 /// which is correct but makes every link hard to read).
 fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(input.len() + 16);
+    let mut done = 0;
+    // The special characters are ASCII, so byte positions are char boundaries.
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&input[done..]);
     out
 }
 
@@ -201,6 +207,17 @@ fn line_col_in(message: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::css_string;
+
+    #[test]
+    fn html_is_escaped_but_slashes_are_kept() {
+        use super::escape_html;
+        assert_eq!(
+            escape_html(r#"<a href="x/y">Tom & 'Jerry' ø</a>"#),
+            "&lt;a href=&quot;x/y&quot;&gt;Tom &amp; &#39;Jerry&#39; ø&lt;/a&gt;"
+        );
+        assert_eq!(escape_html("æøå"), "æøå");
+        assert_eq!(escape_html(""), "");
+    }
 
     #[test]
     fn css_strings_are_quoted_and_cannot_leave_the_style_element() {
