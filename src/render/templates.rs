@@ -2,8 +2,9 @@
 //! errors pointed at their file and line) and the `t` function that
 //! templates use to fetch Fluent messages.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use fluent_bundle::FluentValue;
 use tera::{Context, Tera, Value};
@@ -16,11 +17,13 @@ use crate::project::Project;
 pub struct Theme {
     tera: Tera,
     files: HashMap<String, Arc<SourceFile>>,
-    /// The templates with `t()` bound to a language and its messages, made
-    /// once per language and messages (cloning `Tera` costs as much as
-    /// rendering a small page), keyed by the language and the address of
-    /// the `Locales`, which the bound copy keeps alive.
-    bound: Mutex<HashMap<(String, usize), Arc<Tera>>>,
+}
+
+thread_local! {
+    /// The messages and the language `t()` uses for the page being
+    /// rendered on this thread: one parsed `Tera` serves every language
+    /// (a copy per language would cost as much to make as a small page).
+    static PAGE: RefCell<Option<(Arc<Locales>, String)>> = const { RefCell::new(None) };
 }
 
 impl Theme {
@@ -29,6 +32,7 @@ impl Theme {
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.register_filter("css_string", css_string_filter);
+        tera.register_function("t", Translate);
         let files: HashMap<String, Arc<SourceFile>> = project
             .templates
             .iter()
@@ -41,11 +45,7 @@ impl Theme {
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(vec![template_problem(&e, &files)]);
         }
-        Ok(Theme {
-            tera,
-            files,
-            bound: Mutex::default(),
-        })
+        Ok(Theme { tera, files })
     }
 
     /// Renders `name`; `t()` looks messages up in `lang` unless given `lang=`.
@@ -56,27 +56,10 @@ impl Theme {
         locales: &Arc<Locales>,
         lang: &str,
     ) -> Result<String, Problem> {
-        self.bound(locales, lang)
-            .render(name, ctx)
-            .map_err(|e| template_problem(&e, &self.files))
-    }
-
-    /// The templates with `t()` looking messages up in `lang`.
-    fn bound(&self, locales: &Arc<Locales>, lang: &str) -> Arc<Tera> {
-        let key = (lang.to_string(), Arc::as_ptr(locales) as usize);
-        let mut bound = self.bound.lock().unwrap_or_else(|e| e.into_inner());
-        let tera = bound.entry(key).or_insert_with(|| {
-            let mut tera = self.tera.clone();
-            tera.register_function(
-                "t",
-                Translate {
-                    locales: Arc::clone(locales),
-                    lang: lang.to_string(),
-                },
-            );
-            Arc::new(tera)
-        });
-        Arc::clone(tera)
+        PAGE.with_borrow_mut(|page| *page = Some((Arc::clone(locales), lang.to_string())));
+        let html = self.tera.render(name, ctx);
+        PAGE.with_borrow_mut(|page| *page = None);
+        html.map_err(|e| template_problem(&e, &self.files))
     }
 }
 
@@ -132,11 +115,9 @@ pub fn css_string(s: &str) -> String {
 }
 
 /// `t(key="…", lang="…", name=value …)`: a Fluent message; other arguments
-/// become the message's variables.
-struct Translate {
-    locales: Arc<Locales>,
-    lang: String,
-}
+/// become the message's variables. The messages and the default language
+/// are those of the page being rendered ([`Theme::render`]).
+struct Translate;
 
 impl tera::Function for Translate {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -144,10 +125,6 @@ impl tera::Function for Translate {
             .get("key")
             .and_then(Value::as_str)
             .ok_or("t() needs key=\"message-name\"")?;
-        let lang = args
-            .get("lang")
-            .and_then(Value::as_str)
-            .unwrap_or(&self.lang);
         let mut vars: Vec<(&str, FluentValue)> = args
             .iter()
             .filter(|(k, _)| *k != "key" && *k != "lang")
@@ -160,10 +137,19 @@ impl tera::Function for Translate {
             })
             .collect();
         vars.sort_by(|a, b| a.0.cmp(b.0));
-        self.locales
-            .message(lang, key, &vars)
-            .map(Value::String)
-            .map_err(tera::Error::msg)
+        PAGE.with_borrow(|page| {
+            let (locales, page_lang) = page
+                .as_ref()
+                .ok_or("t() is only known while rendering a page")?;
+            let lang = args
+                .get("lang")
+                .and_then(Value::as_str)
+                .unwrap_or(page_lang);
+            locales
+                .message(lang, key, &vars)
+                .map(Value::String)
+                .map_err(tera::Error::msg)
+        })
     }
 
     fn is_safe(&self) -> bool {
