@@ -15,7 +15,7 @@ use crate::model::Guideline;
 use crate::output;
 use crate::pdf::{self, Chromium};
 use crate::project::{Paths, Project};
-use crate::render::{self, Output};
+use crate::render::{self, Output, Theme};
 
 /// The checked model and everything needed to render it.
 pub struct Loaded {
@@ -27,6 +27,25 @@ pub struct Loaded {
 /// Reads, parses and checks; every problem found is returned together.
 pub fn load(paths: &Paths) -> Result<Loaded, Error> {
     assemble(Project::read(paths)?, paths, true)
+}
+
+/// Like [`load`], parsing the theme's templates on another core meanwhile.
+/// Problems in the templates count only when the rest is sound, as when
+/// the templates are parsed by rendering.
+fn load_with_theme(paths: &Paths) -> Result<(Loaded, Theme), Error> {
+    let project = Project::read(paths)?;
+    let templates = Project {
+        templates: project.templates.clone(),
+        ..Project::default()
+    };
+    std::thread::scope(|s| {
+        let theme = s.spawn(move || Theme::load(&templates));
+        let loaded = assemble(project, paths, true);
+        let theme = theme
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        Ok((loaded?, theme.map_err(Error::Sources)?))
+    })
 }
 
 /// Like [`load`], but without holding the sources to the anchor register:
@@ -178,12 +197,14 @@ pub fn render_each(
     loaded: &Loaded,
     sink: &(dyn Fn(String, Vec<u8>) -> Result<(), Error> + Sync),
 ) -> Result<render::Written, Error> {
-    render::render_each(&loaded.guideline, &loaded.locales, &loaded.project, sink).map_err(|halt| {
-        match halt {
-            render::Halt::Problems(problems) => Error::Sources(problems),
-            render::Halt::Sink(e) => e,
-        }
-    })
+    render::render_each(&loaded.guideline, &loaded.locales, &loaded.project, sink).map_err(halted)
+}
+
+fn halted(halt: render::Halt<Error>) -> Error {
+    match halt {
+        render::Halt::Problems(problems) => Error::Sources(problems),
+        render::Halt::Sink(e) => e,
+    }
 }
 
 /// What a build did.
@@ -213,11 +234,19 @@ pub fn build_with(
         paths.theme.as_path(),
     ];
     let target = output::check_target(&paths.out, &protected, force)?;
-    let loaded = load(paths)?;
+    let (loaded, theme) = load_with_theme(paths)?;
     // Each page goes to disk as soon as it is made: a large site is never
     // held in memory whole.
     let staged = output::Staged::begin(&target)?;
-    let written = render_each(&loaded, &|path, bytes| staged.write(&path, &bytes))?;
+    let sink = |path: String, bytes: Vec<u8>| staged.write(&path, &bytes);
+    let written = render::render_each_with(
+        &theme,
+        &loaded.guideline,
+        &loaded.locales,
+        &loaded.project,
+        &sink,
+    )
+    .map_err(halted)?;
     let mut report = Report {
         files: written.files,
         bytes: written.bytes,

@@ -101,6 +101,17 @@ pub fn render_each<E: Send>(
     sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
 ) -> Result<Written, Halt<E>> {
     let theme = Theme::load(project).map_err(Halt::Problems)?;
+    render_each_with(&theme, g, locales, project, sink)
+}
+
+/// [`render_each`] with the project's templates already parsed.
+pub fn render_each_with<E: Send>(
+    theme: &Theme,
+    g: &Guideline,
+    locales: &Arc<Locales>,
+    project: &Project,
+    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
+) -> Result<Written, Halt<E>> {
     let shorts: Vec<Result<ShortPages, Problem>> = g
         .languages
         .iter()
