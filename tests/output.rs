@@ -62,8 +62,14 @@ fn a_build_replaces_the_whole_previous_output() {
     let p = Project::copy();
     p.build().ok();
     p.write("public/stale.html", "old");
+    p.write("public/nn/a5/stale.html", "old");
+    p.write("public/nn/gone/deeper/index.html", "old");
+    p.write("public/nn/gone-too/index.html/x.html", "old");
     p.build().ok();
     assert!(!p.path("public/stale.html").exists());
+    assert!(!p.path("public/nn/a5/stale.html").exists());
+    assert!(!p.path("public/nn/gone").exists());
+    assert!(!p.path("public/nn/gone-too").exists());
     assert!(p.path("public/nn/index.html").is_file());
     assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
 }
