@@ -256,10 +256,18 @@ impl<'a> ShortPages<'a> {
             .chain(self.g.anchors.retired().map(|(e, _)| e.id.as_str()))
     }
 
-    /// The context of the short address of `id`.
-    pub fn page(&self, id: &str) -> Context {
+    /// The context the short pages of the language start from; make it
+    /// the context of one page with [`ShortPages::set_page`].
+    pub fn context(&self) -> Context {
+        self.base.clone()
+    }
+
+    /// Makes `ctx` (from [`ShortPages::context`], perhaps already set to
+    /// another page) the context of the short address of `id`: every value
+    /// that differs from page to page is set anew, so one context serves
+    /// page after page without being copied.
+    pub fn set_page(&self, ctx: &mut Context, id: &str) {
         let lang = self.doc.lang.as_str();
-        let mut ctx = self.base.clone();
         ctx.insert(
             "languages",
             &language_links(self.g, &self.names, Some(lang), 2, &format!("{id}/")),
@@ -274,7 +282,6 @@ impl<'a> ShortPages<'a> {
         ctx.insert("canonical", &canonical);
         ctx.insert("rule_html", &self.rules.get(id).map(|r| r.html.as_str()));
         ctx.insert("retired", &self.retired.get(id));
-        ctx
     }
 }
 

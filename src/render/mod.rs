@@ -81,7 +81,8 @@ enum Job<'a> {
     Entry,
     Page(&'a LanguageDoc),
     Print(&'a LanguageDoc),
-    Short(&'a ShortPages<'a>, &'a str),
+    /// The short address of an id in the language `shorts[n]`.
+    Short(usize, &'a ShortPages<'a>, &'a str),
     Manifest,
     /// A page whose shared parts could not be made.
     Failed(&'a Problem),
@@ -124,11 +125,11 @@ pub fn render_each_with<E: Send>(
         .map(|(path, bytes)| Job::Asset(path, bytes))
         .collect();
     jobs.push(Job::Entry);
-    for (doc, short) in g.languages.iter().zip(&shorts) {
+    for (n, (doc, short)) in g.languages.iter().zip(&shorts).enumerate() {
         jobs.push(Job::Page(doc));
         jobs.push(Job::Print(doc));
         match short {
-            Ok(short) => jobs.extend(short.ids().map(|id| Job::Short(short, id))),
+            Ok(short) => jobs.extend(short.ids().map(|id| Job::Short(n, short, id))),
             Err(p) => jobs.push(Job::Failed(p)),
         }
     }
@@ -137,7 +138,11 @@ pub fn render_each_with<E: Send>(
     let mut queue: Vec<usize> = (0..jobs.len()).collect();
     queue.sort_by_key(|&n| matches!(jobs[n], Job::Short(..)));
 
-    let run = |job: &Job| -> Result<(String, Vec<u8>), Problem> {
+    // `contexts` holds a worker's context for the short pages of each
+    // language, reused from page to page.
+    let run = |job: &Job,
+               contexts: &mut Vec<Option<tera::Context>>|
+     -> Result<(String, Vec<u8>), Problem> {
         let page = |template: &str, lang: &str, ctx: Result<tera::Context, Problem>| {
             ctx.and_then(|ctx| theme.render(template, &ctx, locales, lang))
                 .map(String::into_bytes)
@@ -168,10 +173,15 @@ pub fn render_each_with<E: Send>(
                     context::print_page(g, doc, locales),
                 )?,
             ),
-            Job::Short(short, id) => (
-                format!("{}/{id}/index.html", short.lang()),
-                page("short.html", short.lang(), Ok(short.page(id)))?,
-            ),
+            Job::Short(n, short, id) => {
+                let ctx = contexts[*n].get_or_insert_with(|| short.context());
+                short.set_page(ctx, id);
+                let html = theme.render("short.html", ctx, locales, short.lang())?;
+                (
+                    format!("{}/{id}/index.html", short.lang()),
+                    html.into_bytes(),
+                )
+            }
             Job::Manifest => ("anchors.json".into(), manifest::manifest(g).into_bytes()),
             Job::Failed(p) => return Err((*p).clone()),
         })
@@ -184,13 +194,14 @@ pub fn render_each_with<E: Send>(
         const CHUNK: usize = 16;
         let mut problems = Vec::new();
         let mut written = Written::default();
+        let mut contexts = vec![None; shorts.len()];
         while !stop.load(Ordering::Relaxed) {
             let start = next.fetch_add(CHUNK, Ordering::Relaxed);
             let Some(chunk) = queue.get(start..queue.len().min(start + CHUNK)) else {
                 break;
             };
             for &n in chunk {
-                match run(&jobs[n]) {
+                match run(&jobs[n], &mut contexts) {
                     Ok((path, bytes)) => {
                         written.files += 1;
                         written.bytes += bytes.len();
