@@ -70,13 +70,29 @@ pub fn assemble(project: Project, paths: &Paths, registered: bool) -> Result<Loa
         return Err(Error::Sources(problems));
     };
     problems.extend(check_site(&site, project.site.as_ref()));
+    // The languages are parsed each on a thread of its own, the register
+    // meanwhile on this one; the problems stay in the same order.
+    let (parsed, register) = std::thread::scope(|s| {
+        let parsing: Vec<_> = site
+            .languages
+            .iter()
+            .map(|lang| {
+                let files = project.texts.get(lang);
+                s.spawn(move || files.map(|files| markdown::parse_language(lang, files)))
+            })
+            .collect();
+        let register = Register::parse(project.registers.get(anchors::FILE));
+        let parsed: Vec<_> = parsing
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        (parsed, register)
+    });
     let mut languages = Vec::new();
-    for lang in &site.languages {
-        match project.texts.get(lang) {
-            Some(files) => match markdown::parse_language(lang, files) {
-                Ok(doc) => languages.push(doc),
-                Err(p) => problems.extend(p),
-            },
+    for (lang, parsed) in site.languages.iter().zip(parsed) {
+        match parsed {
+            Some(Ok(doc)) => languages.push(doc),
+            Some(Err(p)) => problems.extend(p),
             None => problems.push(
                 Problem::new(Kind::Language, format!("site.yaml lists `{lang}`, but there is no text for it"))
                     .in_path(paths.source.join(lang))
@@ -84,9 +100,7 @@ pub fn assemble(project: Project, paths: &Paths, registered: bool) -> Result<Loa
             ),
         }
     }
-    let register = Register::parse(project.registers.get(anchors::FILE))
-        .map_err(|p| problems.push(p))
-        .ok();
+    let register = register.map_err(|p| problems.push(p)).ok();
     let locales = Locales::load(&site, &project.locales, &paths.locales);
     let locales = match locales {
         Ok(l) => Some(l),
