@@ -10,10 +10,19 @@
 //!         matches (made by the same code as `rettleiar anchors accept`),
 //!         with one retired rule per thousand rules (at least one).
 //!
-//!     gen_bench hugo PROJECT OUT
+//!     gen_bench hugo PROJECT OUT [--pages]
 //!         a plain multilingual Hugo site in OUT holding the same markdown
 //!         files as PROJECT's `source/`: one page per language, a minimal
-//!         layout, nothing else (no home, lists, feeds or sitemap).
+//!         layout, nothing else (no home, lists, feeds or sitemap). With
+//!         `--pages` also a page per rule and language holding the rule's
+//!         markdown, as rettleiar's short addresses do.
+//!
+//!     gen_bench floor RULES DIR
+//!         the file-system floor: makes and then removes, in DIR, what a
+//!         build of RULES rules in three languages makes and removes for
+//!         the short addresses (a folder with one 2 kB file per rule and
+//!         language), on as many threads as there are cores, without
+//!         rendering anything, and prints the two times in seconds.
 //!
 //! The output depends only on the arguments: the text comes from a fixed
 //! word list and a seeded generator.
@@ -30,7 +39,7 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen_bench project RULES OUT [--from PROJECT] | gen_bench hugo PROJECT OUT";
+    let usage = "usage: gen_bench project RULES OUT [--from PROJECT] | gen_bench hugo PROJECT OUT [--pages] | gen_bench floor RULES DIR";
     match args
         .iter()
         .map(String::as_str)
@@ -45,7 +54,9 @@ fn main() -> Result<()> {
             };
             project(rules.parse()?, Path::new(out), &from)
         }
-        ["hugo", project, out] => hugo(Path::new(project), Path::new(out)),
+        ["hugo", project, out] => hugo(Path::new(project), Path::new(out), false),
+        ["hugo", project, out, "--pages"] => hugo(Path::new(project), Path::new(out), true),
+        ["floor", rules, dir] => floor(rules.parse()?, Path::new(dir)),
         _ => Err(usage.into()),
     }
 }
@@ -409,7 +420,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// A Hugo site holding PROJECT's markdown, one page per language.
-fn hugo(project: &Path, out: &Path) -> Result<()> {
+fn hugo(project: &Path, out: &Path, pages: bool) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out)?;
     }
@@ -441,6 +452,9 @@ fn hugo(project: &Path, out: &Path) -> Result<()> {
             text,
         )?;
     }
+    if pages {
+        rule_pages(project, &out.join("content/rules"))?;
+    }
     fs::write(out.join("hugo.toml"), config)?;
     let layouts = out.join("layouts/_default");
     fs::create_dir_all(&layouts)?;
@@ -455,5 +469,75 @@ fn hugo(project: &Path, out: &Path) -> Result<()> {
         layouts.join("single.html"),
         "{{ define \"main\" }}<article>\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n</article>{{ end }}\n",
     )?;
+    Ok(())
+}
+
+/// A Hugo page per rule and language, `<id>.<lang>.md`, holding the rule's
+/// markdown as the source has it.
+fn rule_pages(project: &Path, dir: &Path) -> Result<()> {
+    fs::create_dir_all(dir)?;
+    let loaded =
+        rettleiar::build::load(&Paths::in_project(project)).map_err(|e| format!("{e:?}"))?;
+    for doc in &loaded.guideline.languages {
+        for (_, rule) in doc.rules() {
+            let at = &rule.location;
+            let item = &at.file.text[at.offset..at.offset + at.len];
+            let text = item
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches('.')
+                .trim();
+            let text = text
+                .strip_suffix(&format!("{{#{}}}", rule.id))
+                .unwrap_or(text);
+            let page = format!("---\ntitle: {}\n---\n\n{}\n", rule.label, text.trim_end());
+            fs::write(dir.join(format!("{}.{}.md", rule.id, doc.lang)), page)?;
+        }
+    }
+    Ok(())
+}
+
+/// Times making and removing a folder with one file for each of `rules`
+/// rules in three languages.
+fn floor(rules: usize, dir: &Path) -> Result<()> {
+    let root = dir.join("floor");
+    if root.exists() {
+        fs::remove_dir_all(&root)?;
+    }
+    let langs = ["nn", "nb", "en"];
+    for lang in langs {
+        fs::create_dir_all(root.join(lang))?;
+    }
+    let page = vec![b'x'; 2048];
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let each = |job: &(dyn Fn(&Path) -> std::io::Result<()> + Sync)| -> Result<f64> {
+        let start = std::time::Instant::now();
+        std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let root = &root;
+                    s.spawn(move || -> std::io::Result<()> {
+                        for n in (t..rules * langs.len()).step_by(threads) {
+                            job(&root.join(langs[n % 3]).join(format!("p{}", n / 3)))?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .try_for_each(|w| w.join().expect("a worker panicked"))
+        })?;
+        Ok(start.elapsed().as_secs_f64())
+    };
+    let make = each(&|d: &Path| {
+        fs::create_dir(d)?;
+        fs::write(d.join("index.html"), &page)
+    })?;
+    let remove = each(&|d: &Path| {
+        fs::remove_file(d.join("index.html"))?;
+        fs::remove_dir(d)
+    })?;
+    fs::remove_dir_all(&root)?;
+    println!("{make:.3} {remove:.3}");
     Ok(())
 }
