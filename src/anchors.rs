@@ -168,10 +168,11 @@ impl Register {
                 }
             }
         }
+        // `seen` now holds every registered id.
         let new: Vec<&Rule> = original
             .rules()
             .map(|(_, r)| r)
-            .filter(|r| self.get(&r.id).is_none())
+            .filter(|r| !seen.contains(r.id.as_str()))
             .collect();
         if let Some(first) = new.first() {
             let ids: Vec<&str> = new.iter().map(|r| r.id.as_str()).collect();
@@ -205,12 +206,17 @@ impl Register {
     pub fn accept(&mut self, original: &LanguageDoc, ids: &[String], today: Date) -> Vec<Change> {
         let wanted = |id: &str| ids.is_empty() || ids.iter().any(|i| i.eq_ignore_ascii_case(id));
         let mut changes = Vec::new();
+        // Where each id is (its first entry), so each rule is found at once.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (n, e) in self.anchors.iter().enumerate() {
+            index.entry(e.id.clone()).or_insert(n);
+        }
         for (section, rule) in original.rules() {
             if !wanted(&rule.id) {
                 continue;
             }
             let print = fingerprint(&rule.text);
-            match self.anchors.iter_mut().find(|e| e.id == rule.id) {
+            match index.get(&rule.id).map(|&n| &mut self.anchors[n]) {
                 Some(entry) if entry.retired.is_none() && entry.fingerprint != print => {
                     changes.push(Change::TextChanged {
                         id: rule.id.clone(),
@@ -227,6 +233,7 @@ impl Register {
                         id: rule.id.clone(),
                         text: rule.text.clone(),
                     });
+                    index.insert(rule.id.clone(), self.anchors.len());
                     self.anchors.push(Entry {
                         id: rule.id.clone(),
                         part: section.id.clone(),

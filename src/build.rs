@@ -15,7 +15,7 @@ use crate::model::Guideline;
 use crate::output;
 use crate::pdf::{self, Chromium};
 use crate::project::{Paths, Project};
-use crate::render::{self, Output};
+use crate::render::{self, Output, Theme};
 
 /// The checked model and everything needed to render it.
 pub struct Loaded {
@@ -27,6 +27,25 @@ pub struct Loaded {
 /// Reads, parses and checks; every problem found is returned together.
 pub fn load(paths: &Paths) -> Result<Loaded, Error> {
     assemble(Project::read(paths)?, paths, true)
+}
+
+/// Like [`load`], parsing the theme's templates on another core meanwhile.
+/// Problems in the templates count only when the rest is sound, as when
+/// the templates are parsed by rendering.
+fn load_with_theme(paths: &Paths) -> Result<(Loaded, Theme), Error> {
+    let project = Project::read(paths)?;
+    let templates = Project {
+        templates: project.templates.clone(),
+        ..Project::default()
+    };
+    std::thread::scope(|s| {
+        let theme = s.spawn(move || Theme::load(&templates));
+        let loaded = assemble(project, paths, true);
+        let theme = theme
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        Ok((loaded?, theme.map_err(Error::Sources)?))
+    })
 }
 
 /// Like [`load`], but without holding the sources to the anchor register:
@@ -51,13 +70,29 @@ pub fn assemble(project: Project, paths: &Paths, registered: bool) -> Result<Loa
         return Err(Error::Sources(problems));
     };
     problems.extend(check_site(&site, project.site.as_ref()));
+    // The languages are parsed each on a thread of its own, the register
+    // meanwhile on this one; the problems stay in the same order.
+    let (parsed, register) = std::thread::scope(|s| {
+        let parsing: Vec<_> = site
+            .languages
+            .iter()
+            .map(|lang| {
+                let files = project.texts.get(lang);
+                s.spawn(move || files.map(|files| markdown::parse_language(lang, files)))
+            })
+            .collect();
+        let register = Register::parse(project.registers.get(anchors::FILE));
+        let parsed: Vec<_> = parsing
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        (parsed, register)
+    });
     let mut languages = Vec::new();
-    for lang in &site.languages {
-        match project.texts.get(lang) {
-            Some(files) => match markdown::parse_language(lang, files) {
-                Ok(doc) => languages.push(doc),
-                Err(p) => problems.extend(p),
-            },
+    for (lang, parsed) in site.languages.iter().zip(parsed) {
+        match parsed {
+            Some(Ok(doc)) => languages.push(doc),
+            Some(Err(p)) => problems.extend(p),
             None => problems.push(
                 Problem::new(Kind::Language, format!("site.yaml lists `{lang}`, but there is no text for it"))
                     .in_path(paths.source.join(lang))
@@ -65,9 +100,7 @@ pub fn assemble(project: Project, paths: &Paths, registered: bool) -> Result<Loa
             ),
         }
     }
-    let register = Register::parse(project.registers.get(anchors::FILE))
-        .map_err(|p| problems.push(p))
-        .ok();
+    let register = register.map_err(|p| problems.push(p)).ok();
     let locales = Locales::load(&site, &project.locales, &paths.locales);
     let locales = match locales {
         Ok(l) => Some(l),
@@ -172,6 +205,22 @@ pub fn render(loaded: &Loaded) -> Result<Output, Error> {
     )?)
 }
 
+/// Renders a loaded project, handing each file to `sink` as it is made
+/// (see [`render::render_each`]).
+pub fn render_each(
+    loaded: &Loaded,
+    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), Error> + Sync),
+) -> Result<render::Written, Error> {
+    render::render_each(&loaded.guideline, &loaded.locales, &loaded.project, sink).map_err(halted)
+}
+
+fn halted(halt: render::Halt<Error>) -> Error {
+    match halt {
+        render::Halt::Problems(problems) => Error::Sources(problems),
+        render::Halt::Sink(e) => e,
+    }
+}
+
 /// What a build did.
 pub struct Report {
     pub files: usize,
@@ -199,12 +248,22 @@ pub fn build_with(
         paths.theme.as_path(),
     ];
     let target = output::check_target(&paths.out, &protected, force)?;
-    let loaded = load(paths)?;
-    let out = render(&loaded)?;
-    let staged = output::stage(&target, &out)?;
+    let (loaded, theme) = load_with_theme(paths)?;
+    // Each page goes to disk as soon as it is made: a large site is never
+    // held in memory whole.
+    let staged = output::Staged::begin(&target)?;
+    let sink = |path: String, bytes: Vec<u8>| staged.write(&path, &bytes);
+    let written = render::render_each_with(
+        &theme,
+        &loaded.guideline,
+        &loaded.locales,
+        &loaded.project,
+        &sink,
+    )
+    .map_err(halted)?;
     let mut report = Report {
-        files: out.files.len(),
-        bytes: out.files.values().map(Vec::len).sum(),
+        files: written.files,
+        bytes: written.bytes,
         pages: loaded
             .guideline
             .languages

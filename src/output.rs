@@ -5,8 +5,8 @@
 //! never be, hold or sit inside the sources.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Error, Kind, Problem};
 use crate::render::Output;
@@ -102,50 +102,81 @@ pub fn write(target: &Path, output: &Output) -> Result<(), Error> {
 
 /// A complete new output in a staging folder beside the target, not yet in
 /// place. More files may be added to it (the PDFs); dropping it without
-/// [`Staged::swap`] removes it and leaves the target as it was.
+/// [`Staged::swap`] removes it, and the folders made to hold it, and leaves
+/// the target as it was.
 pub struct Staged {
     dir: tempfile::TempDir,
     target: PathBuf,
+    /// Dropped after `dir`: removes the folders made for it.
+    made: MadeFolders,
+}
+
+/// Folders made to hold the staging folder, innermost first; removed
+/// again (if still empty) unless the output was swapped in.
+struct MadeFolders(Vec<PathBuf>);
+
+impl Drop for MadeFolders {
+    fn drop(&mut self) {
+        for dir in &self.0 {
+            let _ = fs::remove_dir(dir);
+        }
+    }
 }
 
 /// Writes `output` into a fresh staging folder beside `target` (already
 /// checked).
 pub fn stage(target: &Path, output: &Output) -> Result<Staged, Error> {
-    let parent = target.parent().expect("checked: not the root");
-    fs::create_dir_all(parent)
-        .map_err(|e| Error::io(format!("cannot create `{}`", parent.display()), e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".rettleiar-staging-")
-        .tempdir_in(parent)
-        .map_err(|e| {
-            Error::io(
-                format!("cannot create a staging folder in `{}`", parent.display()),
-                e,
-            )
-        })?;
-    for (rel, bytes) in output
-        .files
-        .iter()
-        .map(|(r, b)| (r.as_str(), b.as_slice()))
-        .chain([(MARKER, MARKER_TEXT.as_bytes())])
-    {
-        let path = staging.path().join(rel);
+    let staged = Staged::begin(target)?;
+    for (rel, bytes) in &output.files {
+        staged.write(rel, bytes)?;
+    }
+    Ok(staged)
+}
+
+impl Staged {
+    /// An empty staging folder (but for the marker) beside `target`
+    /// (already checked), to [`write`](Staged::write) the files into.
+    pub fn begin(target: &Path) -> Result<Staged, Error> {
+        let parent = target.parent().expect("checked: not the root");
+        let mut made = Vec::new();
+        let mut missing = parent;
+        while !missing.as_os_str().is_empty() && !missing.exists() {
+            made.push(missing.to_path_buf());
+            missing = missing.parent().unwrap_or(Path::new(""));
+        }
+        let made = MadeFolders(made);
+        fs::create_dir_all(parent)
+            .map_err(|e| Error::io(format!("cannot create `{}`", parent.display()), e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".rettleiar-staging-")
+            .tempdir_in(parent)
+            .map_err(|e| {
+                Error::io(
+                    format!("cannot create a staging folder in `{}`", parent.display()),
+                    e,
+                )
+            })?;
+        let staged = Staged {
+            dir,
+            target: target.to_path_buf(),
+            made,
+        };
+        staged.write(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(staged)
+    }
+
+    /// Writes one file (path relative, with `/`) into the staging folder,
+    /// making its folders. Safe to call from several threads at once.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.dir.path().join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
                 .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
         }
-        let mut file = fs::File::create(&path)
-            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
-        file.write_all(bytes)
-            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))?;
+        fs::write(&path, bytes)
+            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))
     }
-    Ok(Staged {
-        dir: staging,
-        target: target.to_path_buf(),
-    })
-}
 
-impl Staged {
     /// The staging folder, laid out as the output will be.
     pub fn path(&self) -> &Path {
         self.dir.path()
@@ -153,7 +184,11 @@ impl Staged {
 
     /// Puts the staged output in place of the target.
     pub fn swap(self) -> Result<(), Error> {
-        let Staged { dir, target } = self;
+        let Staged {
+            dir,
+            target,
+            mut made,
+        } = self;
         let target = target.as_path();
         let parent = target.parent().expect("checked: not the root");
         // The old output is moved aside first and restored if the new one
@@ -186,8 +221,10 @@ impl Staged {
                 e,
             ));
         }
+        // In place: the folders made for it stay.
+        made.0.clear();
         if let Some((aside, _)) = old {
-            fs::remove_dir_all(&aside).map_err(|e| {
+            remove_tree(&aside).map_err(|e| {
                 Error::io(
                     format!("cannot remove the old output in `{}`", aside.display()),
                     e,
@@ -196,4 +233,58 @@ impl Staged {
         }
         Ok(())
     }
+}
+
+/// Removes a folder and everything in it, like `fs::remove_dir_all`, but
+/// with the entries three levels down (the short addresses of each
+/// language, below `aside/old/<lang>/`) shared out among the cores.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let mut entries = Vec::new();
+    let mut level = vec![dir.to_path_buf()];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for d in &level {
+            for e in fs::read_dir(d)? {
+                let e = e?;
+                match e.file_type()?.is_dir() {
+                    true => next.push(e.path()),
+                    false => entries.push((e.path(), false)),
+                }
+            }
+        }
+        level = next;
+    }
+    entries.extend(level.into_iter().map(|d| (d, true)));
+    let taken = AtomicUsize::new(0);
+    let work = || -> std::io::Result<()> {
+        loop {
+            let Some((path, is_dir)) = entries.get(taken.fetch_add(1, Ordering::Relaxed)) else {
+                return Ok(());
+            };
+            match is_dir {
+                // Most are short-address folders holding just `index.html`:
+                // two calls instead of reading the folder first.
+                true => {
+                    let quick = fs::remove_file(path.join("index.html"))
+                        .and_then(|()| fs::remove_dir(path));
+                    if quick.is_err() {
+                        fs::remove_dir_all(path)?;
+                    }
+                }
+                false => fs::remove_file(path)?,
+            }
+        }
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|s| {
+        let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
+        let mut result = work();
+        for t in others {
+            let r = t.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            result = result.and(r);
+        }
+        result
+    })?;
+    // What is left are the emptied folders.
+    fs::remove_dir_all(dir)
 }

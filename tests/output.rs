@@ -62,8 +62,14 @@ fn a_build_replaces_the_whole_previous_output() {
     let p = Project::copy();
     p.build().ok();
     p.write("public/stale.html", "old");
+    p.write("public/nn/a5/stale.html", "old");
+    p.write("public/nn/gone/deeper/index.html", "old");
+    p.write("public/nn/gone-too/index.html/x.html", "old");
     p.build().ok();
     assert!(!p.path("public/stale.html").exists());
+    assert!(!p.path("public/nn/a5/stale.html").exists());
+    assert!(!p.path("public/nn/gone").exists());
+    assert!(!p.path("public/nn/gone-too").exists());
     assert!(p.path("public/nn/index.html").is_file());
     assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
 }
@@ -144,4 +150,22 @@ fn the_same_input_gives_the_same_bytes_whatever_the_clock_or_file_order() {
     p.write("source/nn/1-del-a.md", &text[..cut]);
     p.build().ok();
     assert_eq!(tree(&p.path("public")), first);
+}
+
+#[test]
+fn a_failed_build_into_a_new_folder_leaves_no_folder_behind() {
+    let p = Project::copy();
+    p.edit(
+        "theme/templates/short.html",
+        "t(key=\"short-link\"",
+        "t(key=\"no-such-message\"",
+    );
+    let run = p.run(&["build", "--out", "site/2026/public"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("no-such-message"), "{}", run.stderr);
+    assert!(
+        !p.path("site").exists(),
+        "the folders made for the output are gone"
+    );
+    assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
 }

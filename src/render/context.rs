@@ -1,6 +1,8 @@
 //! What templates see: the model turned into plain, serializable views with
 //! relative links, localized dates and the JSON-LD of each page.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tera::Context;
 
@@ -8,7 +10,7 @@ use super::jsonld;
 use super::templates::css_string;
 use crate::error::{Kind, Problem};
 use crate::locale::Locales;
-use crate::model::{label_for, Block, FrontMatter, Guideline, LanguageDoc};
+use crate::model::{label_for, Block, FrontMatter, Guideline, LanguageDoc, Rule};
 
 #[derive(Serialize)]
 struct LanguageLink<'a> {
@@ -75,25 +77,53 @@ fn languages<'a>(
     depth: usize,
     sub: &str,
 ) -> Result<Vec<LanguageLink<'a>>, Problem> {
-    let up = "../".repeat(depth);
+    Ok(language_links(
+        g,
+        &language_names(g, locales)?,
+        current,
+        depth,
+        sub,
+    ))
+}
+
+/// Each language's name in itself, in the order of `g.languages`.
+fn language_names(g: &Guideline, locales: &Locales) -> Result<Vec<String>, Problem> {
     g.languages
         .iter()
         .map(|d| {
+            locales
+                .message(&d.lang, "language-name", &[])
+                .map_err(locale_problem)
+        })
+        .collect()
+}
+
+fn language_links<'a>(
+    g: &'a Guideline,
+    names: &[String],
+    current: Option<&str>,
+    depth: usize,
+    sub: &str,
+) -> Vec<LanguageLink<'a>> {
+    let up = "../".repeat(depth);
+    let base = g.site.base();
+    g.languages
+        .iter()
+        .zip(names)
+        .map(|(d, name)| {
             let href = format!("{up}{}/{sub}", d.lang);
-            Ok(LanguageLink {
+            LanguageLink {
                 code: &d.lang,
-                name: locales
-                    .message(&d.lang, "language-name", &[])
-                    .map_err(locale_problem)?,
+                name: name.clone(),
                 title: &d.front.title,
-                url: match g.site.base() {
+                url: match &base {
                     Some(base) => format!("{base}{}/{sub}", d.lang),
                     None => href.clone(),
                 },
                 href,
                 current: current == Some(d.lang.as_str()),
                 original: d.lang == g.site.original_language,
-            })
+            }
         })
         .collect()
 }
@@ -169,34 +199,90 @@ fn retired<'a>(
         .collect()
 }
 
-/// The context of a rule's short address, `<lang>/<id>/index.html`: the
-/// rule (or its withdrawal notice) and a link on to it in the full page.
-pub fn short_page(
-    g: &Guideline,
-    doc: &LanguageDoc,
-    id: &str,
-    locales: &Locales,
-) -> Result<Context, Problem> {
-    let lang = doc.lang.as_str();
-    let mut ctx = common(g, locales, Some(lang), 2, &format!("{id}/"))?;
-    ctx.insert("lang", lang);
-    ctx.insert("root", "../../");
-    ctx.insert("doc", &doc.front);
-    ctx.insert("id", id);
-    ctx.insert("label", &label_for(id));
-    ctx.insert("target", &format!("../#{id}"));
-    let canonical = match g.site.base() {
-        Some(base) => format!("{base}{lang}/#{id}"),
-        None => format!("../#{id}"),
-    };
-    ctx.insert("canonical", &canonical);
-    let rule = doc.rules().map(|(_, r)| r).find(|r| r.id == id);
-    ctx.insert("rule_html", &rule.map(|r| r.html.as_str()));
-    ctx.insert(
-        "retired",
-        &retired(g, lang, locales)?.into_iter().find(|r| r.id == id),
-    );
-    Ok(ctx)
+/// The short addresses of one language, `<lang>/<id>/index.html`: each
+/// shows the rule (or its withdrawal notice) and links on to it in the
+/// full page. What the pages share is made once, so a page costs the same
+/// however many rules there are.
+pub struct ShortPages<'a> {
+    g: &'a Guideline,
+    doc: &'a LanguageDoc,
+    names: Vec<String>,
+    /// The context every short page of the language starts from.
+    base: Context,
+    rules: HashMap<&'a str, &'a Rule>,
+    retired: HashMap<&'a str, RetiredView<'a>>,
+}
+
+impl<'a> ShortPages<'a> {
+    pub fn new(
+        g: &'a Guideline,
+        doc: &'a LanguageDoc,
+        locales: &Locales,
+    ) -> Result<ShortPages<'a>, Problem> {
+        let lang = doc.lang.as_str();
+        let mut base = Context::new();
+        base.insert("meta", &g.meta);
+        base.insert("site", &g.site);
+        base.insert("original_language", &g.site.original_language);
+        base.insert(
+            "x_default_url",
+            &g.site.base().unwrap_or_else(|| "../".into()),
+        );
+        base.insert("lang", lang);
+        base.insert("root", "../../");
+        base.insert("doc", &doc.front);
+        Ok(ShortPages {
+            g,
+            doc,
+            names: language_names(g, locales)?,
+            base,
+            rules: doc.rules().map(|(_, r)| (r.id.as_str(), r)).collect(),
+            retired: retired(g, lang, locales)?
+                .into_iter()
+                .map(|r| (r.id, r))
+                .collect(),
+        })
+    }
+
+    pub fn lang(&self) -> &'a str {
+        &self.doc.lang
+    }
+
+    /// The ids with a short address: every rule, then every retired id.
+    pub fn ids(&self) -> impl Iterator<Item = &'a str> {
+        self.doc
+            .rules()
+            .map(|(_, r)| r.id.as_str())
+            .chain(self.g.anchors.retired().map(|(e, _)| e.id.as_str()))
+    }
+
+    /// The context the short pages of the language start from; make it
+    /// the context of one page with [`ShortPages::set_page`].
+    pub fn context(&self) -> Context {
+        self.base.clone()
+    }
+
+    /// Makes `ctx` (from [`ShortPages::context`], perhaps already set to
+    /// another page) the context of the short address of `id`: every value
+    /// that differs from page to page is set anew, so one context serves
+    /// page after page without being copied.
+    pub fn set_page(&self, ctx: &mut Context, id: &str) {
+        let lang = self.doc.lang.as_str();
+        ctx.insert(
+            "languages",
+            &language_links(self.g, &self.names, Some(lang), 2, &format!("{id}/")),
+        );
+        ctx.insert("id", id);
+        ctx.insert("label", &label_for(id));
+        ctx.insert("target", &format!("../#{id}"));
+        let canonical = match self.g.site.base() {
+            Some(base) => format!("{base}{lang}/#{id}"),
+            None => format!("../#{id}"),
+        };
+        ctx.insert("canonical", &canonical);
+        ctx.insert("rule_html", &self.rules.get(id).map(|r| r.html.as_str()));
+        ctx.insert("retired", &self.retired.get(id));
+    }
 }
 
 /// The context of `<lang>/print.html`: the language page's text and

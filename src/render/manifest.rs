@@ -2,7 +2,7 @@
 //! every rule ever published, its id, label, part, status, and per
 //! language its addresses and plain text. Field by field in the README.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -60,17 +60,29 @@ pub fn manifest(g: &Guideline) -> String {
         .iter()
         .map(|d| (d.lang.as_str(), &d.front))
         .collect();
+    // Each language's rule texts, and the register's dates, by id.
+    let texts: Vec<HashMap<&str, &str>> = g
+        .languages
+        .iter()
+        .map(|d| {
+            d.rules()
+                .map(|(_, r)| (r.id.as_str(), r.text.as_str()))
+                .collect()
+        })
+        .collect();
+    let mut since: HashMap<&str, Date> = HashMap::new();
+    for e in &g.anchors.anchors {
+        since.entry(e.id.as_str()).or_insert(e.since);
+    }
     let mut rules = Vec::new();
     for (section, rule) in g.original().rules() {
-        let since = g.anchors.get(&rule.id).map(|e| e.since);
+        let since = since.get(rule.id.as_str()).copied();
         let languages = g
             .languages
             .iter()
-            .map(|d| {
-                let text = d
-                    .rules()
-                    .find(|(_, r)| r.id == rule.id)
-                    .map(|(_, r)| r.text.as_str());
+            .zip(&texts)
+            .map(|(d, texts)| {
+                let text = texts.get(rule.id.as_str()).copied();
                 (d.lang.as_str(), addresses(g, &d.lang, &rule.id, text))
             })
             .collect();

@@ -1,6 +1,7 @@
 //! Pages from the model: the Tera templates of `theme/templates/` filled
-//! with the model and the Fluent messages. Rendering only produces bytes in
-//! memory ([`Output`]); writing them is `output`'s job.
+//! with the model and the Fluent messages. Rendering only produces bytes,
+//! all in memory ([`Output`]) or handed on page by page ([`render_each`]);
+//! writing them is `output`'s job.
 
 mod context;
 mod jsonld;
@@ -8,13 +9,15 @@ mod manifest;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::error::Problem;
 use crate::locale::Locales;
-use crate::model::Guideline;
+use crate::model::{Guideline, LanguageDoc};
 use crate::project::Project;
 
+use context::ShortPages;
 pub use templates::Theme;
 
 /// The built site: file paths (relative, with `/`) and their bytes.
@@ -29,72 +32,213 @@ impl Output {
     }
 }
 
-/// Renders every page of the site.
+/// Renders every page of the site into memory.
 pub fn render(
     g: &Guideline,
     locales: &Arc<Locales>,
     project: &Project,
 ) -> Result<Output, Vec<Problem>> {
-    let theme = Theme::load(project)?;
-    let mut out = Output::default();
-    for (path, bytes) in &project.assets {
-        out.add(format!("assets/{path}"), bytes.clone());
-    }
-    let mut problems = Vec::new();
-    // Renders one page into `out`, or records why it could not.
-    let mut page = |out: &mut Output,
-                    path: String,
-                    template: &str,
-                    lang: &str,
-                    ctx: Result<tera::Context, Problem>| {
-        match ctx.and_then(|ctx| theme.render(template, &ctx, locales, lang)) {
-            Ok(html) => out.add(path, html),
-            Err(p) => problems.push(p),
-        }
+    let files = Mutex::new(Vec::new());
+    let sink = |path: String, bytes: Vec<u8>| -> Result<(), std::convert::Infallible> {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path, bytes));
+        Ok(())
     };
-    let original = &g.site.original_language;
-    page(
-        &mut out,
-        "index.html".into(),
-        "index.html",
-        original,
-        context::entry(g, locales),
-    );
-    for doc in &g.languages {
-        let lang = doc.lang.as_str();
-        page(
-            &mut out,
-            format!("{lang}/index.html"),
-            "page.html",
-            lang,
-            context::language_page(g, doc, locales),
-        );
-        page(
-            &mut out,
-            format!("{lang}/print.html"),
-            "print.html",
-            lang,
-            context::print_page(g, doc, locales),
-        );
-        let ids = doc
-            .rules()
-            .map(|(_, r)| r.id.as_str())
-            .chain(g.anchors.retired().map(|(e, _)| e.id.as_str()));
-        for id in ids {
-            let ctx = context::short_page(g, doc, id, locales);
-            page(
-                &mut out,
-                format!("{lang}/{id}/index.html"),
-                "short.html",
-                lang,
-                ctx,
-            );
+    match render_each(g, locales, project, &sink) {
+        Ok(_) => Ok(Output {
+            files: files
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .into_iter()
+                .collect(),
+        }),
+        Err(Halt::Problems(problems)) => Err(problems),
+        Err(Halt::Sink(never)) => match never {},
+    }
+}
+
+/// What [`render_each`] handed to its sink.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub files: usize,
+    pub bytes: usize,
+}
+
+/// Why [`render_each`] stopped.
+#[derive(Debug)]
+pub enum Halt<E> {
+    /// Pages that could not be rendered, in page order.
+    Problems(Vec<Problem>),
+    /// The sink failed; rendering stopped.
+    Sink(E),
+}
+
+/// One file of the site.
+enum Job<'a> {
+    Asset(&'a str, &'a [u8]),
+    Entry,
+    Page(&'a LanguageDoc),
+    Print(&'a LanguageDoc),
+    /// The short address of an id in the language `shorts[n]`.
+    Short(usize, &'a ShortPages<'a>, &'a str),
+    Manifest,
+    /// A page whose shared parts could not be made.
+    Failed(&'a Problem),
+}
+
+/// Renders every page of the site and hands each file to `sink` (path
+/// relative, with `/`) as soon as it is made, on as many threads as there
+/// are cores, so no more than a few pages are held at a time. The files
+/// and their bytes are the same as [`render`]'s; the order in which the
+/// sink sees them is not fixed. Rendering goes on past a page that cannot
+/// be rendered (all such problems are returned, in page order) but stops
+/// at the first error of the sink.
+pub fn render_each<E: Send>(
+    g: &Guideline,
+    locales: &Arc<Locales>,
+    project: &Project,
+    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
+) -> Result<Written, Halt<E>> {
+    let theme = Theme::load(project).map_err(Halt::Problems)?;
+    render_each_with(&theme, g, locales, project, sink)
+}
+
+/// [`render_each`] with the project's templates already parsed.
+pub fn render_each_with<E: Send>(
+    theme: &Theme,
+    g: &Guideline,
+    locales: &Arc<Locales>,
+    project: &Project,
+    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
+) -> Result<Written, Halt<E>> {
+    let shorts: Vec<Result<ShortPages, Problem>> = g
+        .languages
+        .iter()
+        .map(|doc| ShortPages::new(g, doc, locales))
+        .collect();
+    // In page order, which is the order of the problems.
+    let mut jobs: Vec<Job> = project
+        .assets
+        .iter()
+        .map(|(path, bytes)| Job::Asset(path, bytes))
+        .collect();
+    jobs.push(Job::Entry);
+    for (n, (doc, short)) in g.languages.iter().zip(&shorts).enumerate() {
+        jobs.push(Job::Page(doc));
+        jobs.push(Job::Print(doc));
+        match short {
+            Ok(short) => jobs.extend(short.ids().map(|id| Job::Short(n, short, id))),
+            Err(p) => jobs.push(Job::Failed(p)),
         }
     }
-    out.add("anchors.json", manifest::manifest(g));
+    jobs.push(Job::Manifest);
+    // The long pages first, so they do not end up last on one core.
+    let mut queue: Vec<usize> = (0..jobs.len()).collect();
+    queue.sort_by_key(|&n| matches!(jobs[n], Job::Short(..)));
+
+    // `contexts` holds a worker's context for the short pages of each
+    // language, reused from page to page.
+    let run = |job: &Job,
+               contexts: &mut Vec<Option<tera::Context>>|
+     -> Result<(String, Vec<u8>), Problem> {
+        let page = |template: &str, lang: &str, ctx: Result<tera::Context, Problem>| {
+            ctx.and_then(|ctx| theme.render(template, &ctx, locales, lang))
+                .map(String::into_bytes)
+        };
+        Ok(match job {
+            Job::Asset(path, bytes) => (format!("assets/{path}"), bytes.to_vec()),
+            Job::Entry => (
+                "index.html".into(),
+                page(
+                    "index.html",
+                    &g.site.original_language,
+                    context::entry(g, locales),
+                )?,
+            ),
+            Job::Page(doc) => (
+                format!("{}/index.html", doc.lang),
+                page(
+                    "page.html",
+                    &doc.lang,
+                    context::language_page(g, doc, locales),
+                )?,
+            ),
+            Job::Print(doc) => (
+                format!("{}/print.html", doc.lang),
+                page(
+                    "print.html",
+                    &doc.lang,
+                    context::print_page(g, doc, locales),
+                )?,
+            ),
+            Job::Short(n, short, id) => {
+                let ctx = contexts[*n].get_or_insert_with(|| short.context());
+                short.set_page(ctx, id);
+                let html = theme.render("short.html", ctx, locales, short.lang())?;
+                (
+                    format!("{}/{id}/index.html", short.lang()),
+                    html.into_bytes(),
+                )
+            }
+            Job::Manifest => ("anchors.json".into(), manifest::manifest(g).into_bytes()),
+            Job::Failed(p) => return Err((*p).clone()),
+        })
+    };
+
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // Takes jobs from the queue a few at a time until it is empty.
+    let work = || -> Result<(Vec<(usize, Problem)>, Written), E> {
+        const CHUNK: usize = 16;
+        let mut problems = Vec::new();
+        let mut written = Written::default();
+        let mut contexts = vec![None; shorts.len()];
+        while !stop.load(Ordering::Relaxed) {
+            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+            let Some(chunk) = queue.get(start..queue.len().min(start + CHUNK)) else {
+                break;
+            };
+            for &n in chunk {
+                match run(&jobs[n], &mut contexts) {
+                    Ok((path, bytes)) => {
+                        written.files += 1;
+                        written.bytes += bytes.len();
+                        if let Err(e) = sink(path, bytes) {
+                            stop.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    }
+                    Err(p) => problems.push((n, p)),
+                }
+            }
+        }
+        Ok((problems, written))
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let results: Vec<_> = std::thread::scope(|s| {
+        let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
+        let mut results = vec![work()];
+        for t in others {
+            results.push(t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        results
+    });
+    let mut problems = Vec::new();
+    let mut written = Written::default();
+    for result in results {
+        let (p, w) = result.map_err(Halt::Sink)?;
+        problems.extend(p);
+        written.files += w.files;
+        written.bytes += w.bytes;
+    }
     if problems.is_empty() {
-        Ok(out)
+        Ok(written)
     } else {
-        Err(problems)
+        problems.sort_by_key(|(n, _)| *n);
+        Err(Halt::Problems(
+            problems.into_iter().map(|(_, p)| p).collect(),
+        ))
     }
 }

@@ -2,6 +2,7 @@
 //! errors pointed at their file and line) and the `t` function that
 //! templates use to fetch Fluent messages.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -18,12 +19,20 @@ pub struct Theme {
     files: HashMap<String, Arc<SourceFile>>,
 }
 
+thread_local! {
+    /// The messages and the language `t()` uses for the page being
+    /// rendered on this thread: one parsed `Tera` serves every language
+    /// (a copy per language would cost as much to make as a small page).
+    static PAGE: RefCell<Option<(Arc<Locales>, String)>> = const { RefCell::new(None) };
+}
+
 impl Theme {
     pub fn load(project: &Project) -> Result<Theme, Vec<Problem>> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.register_filter("css_string", css_string_filter);
+        tera.register_function("t", Translate);
         let files: HashMap<String, Arc<SourceFile>> = project
             .templates
             .iter()
@@ -47,33 +56,33 @@ impl Theme {
         locales: &Arc<Locales>,
         lang: &str,
     ) -> Result<String, Problem> {
-        let mut tera = self.tera.clone();
-        tera.register_function(
-            "t",
-            Translate {
-                locales: Arc::clone(locales),
-                lang: lang.to_string(),
-            },
-        );
-        tera.render(name, ctx)
-            .map_err(|e| template_problem(&e, &self.files))
+        PAGE.with_borrow_mut(|page| *page = Some((Arc::clone(locales), lang.to_string())));
+        let html = self.tera.render(name, ctx);
+        PAGE.with_borrow_mut(|page| *page = None);
+        html.map_err(|e| template_problem(&e, &self.files))
     }
 }
 
 /// HTML escaping that leaves `/` alone (Tera's default writes `&#x2F;`,
 /// which is correct but makes every link hard to read).
 fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(input.len() + 16);
+    let mut done = 0;
+    // The special characters are ASCII, so byte positions are char boundaries.
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&input[done..]);
     out
 }
 
@@ -106,11 +115,9 @@ pub fn css_string(s: &str) -> String {
 }
 
 /// `t(key="…", lang="…", name=value …)`: a Fluent message; other arguments
-/// become the message's variables.
-struct Translate {
-    locales: Arc<Locales>,
-    lang: String,
-}
+/// become the message's variables. The messages and the default language
+/// are those of the page being rendered ([`Theme::render`]).
+struct Translate;
 
 impl tera::Function for Translate {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
@@ -118,10 +125,6 @@ impl tera::Function for Translate {
             .get("key")
             .and_then(Value::as_str)
             .ok_or("t() needs key=\"message-name\"")?;
-        let lang = args
-            .get("lang")
-            .and_then(Value::as_str)
-            .unwrap_or(&self.lang);
         let mut vars: Vec<(&str, FluentValue)> = args
             .iter()
             .filter(|(k, _)| *k != "key" && *k != "lang")
@@ -134,10 +137,19 @@ impl tera::Function for Translate {
             })
             .collect();
         vars.sort_by(|a, b| a.0.cmp(b.0));
-        self.locales
-            .message(lang, key, &vars)
-            .map(Value::String)
-            .map_err(tera::Error::msg)
+        PAGE.with_borrow(|page| {
+            let (locales, page_lang) = page
+                .as_ref()
+                .ok_or("t() is only known while rendering a page")?;
+            let lang = args
+                .get("lang")
+                .and_then(Value::as_str)
+                .unwrap_or(page_lang);
+            locales
+                .message(lang, key, &vars)
+                .map(Value::String)
+                .map_err(tera::Error::msg)
+        })
     }
 
     fn is_safe(&self) -> bool {
@@ -181,6 +193,17 @@ fn line_col_in(message: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::css_string;
+
+    #[test]
+    fn html_is_escaped_but_slashes_are_kept() {
+        use super::escape_html;
+        assert_eq!(
+            escape_html(r#"<a href="x/y">Tom & 'Jerry' ø</a>"#),
+            "&lt;a href=&quot;x/y&quot;&gt;Tom &amp; &#39;Jerry&#39; ø&lt;/a&gt;"
+        );
+        assert_eq!(escape_html("æøå"), "æøå");
+        assert_eq!(escape_html(""), "");
+    }
 
     #[test]
     fn css_strings_are_quoted_and_cannot_leave_the_style_element() {
