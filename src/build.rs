@@ -34,10 +34,7 @@ pub fn load(paths: &Paths) -> Result<Loaded, Error> {
 /// the templates are parsed by rendering.
 fn load_with_theme(paths: &Paths) -> Result<(Loaded, Theme), Error> {
     let project = Project::read(paths)?;
-    let templates = Project {
-        templates: project.templates.clone(),
-        ..Project::default()
-    };
+    let templates = project.templates.clone();
     std::thread::scope(|s| {
         let theme = s.spawn(move || Theme::load(&templates));
         let loaded = assemble(project, paths, true);

@@ -101,7 +101,7 @@ pub fn render_each<E: Send>(
     project: &Project,
     sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
 ) -> Result<Written, Halt<E>> {
-    let theme = Theme::load(project).map_err(Halt::Problems)?;
+    let theme = Theme::load(&project.templates).map_err(Halt::Problems)?;
     render_each_with(&theme, g, locales, project, sink)
 }
 

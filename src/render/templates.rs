@@ -11,7 +11,6 @@ use tera::{Context, Tera, Value};
 
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::locale::Locales;
-use crate::project::Project;
 
 /// The parsed templates.
 pub struct Theme {
@@ -27,19 +26,18 @@ thread_local! {
 }
 
 impl Theme {
-    pub fn load(project: &Project) -> Result<Theme, Vec<Problem>> {
+    /// Parses the templates (name below `theme/templates/`, file).
+    pub fn load(templates: &[(String, Arc<SourceFile>)]) -> Result<Theme, Vec<Problem>> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
         tera.register_filter("css_string", css_string_filter);
         tera.register_function("t", Translate);
-        let files: HashMap<String, Arc<SourceFile>> = project
-            .templates
+        let files: HashMap<String, Arc<SourceFile>> = templates
             .iter()
             .map(|(name, f)| (name.clone(), Arc::clone(f)))
             .collect();
-        let raw = project
-            .templates
+        let raw = templates
             .iter()
             .map(|(name, f)| (name.as_str(), f.text.as_str()));
         if let Err(e) = tera.add_raw_templates(raw) {

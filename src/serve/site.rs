@@ -63,7 +63,7 @@ impl Site {
         }
         let id = format!("{:016x}", hasher.finish());
 
-        let theme = Theme::load(project)?;
+        let theme = Theme::load(&project.templates)?;
         let languages: Vec<LanguageView> = guideline
             .languages
             .iter()
