@@ -9,8 +9,9 @@ mod manifest;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 
 use crate::error::Problem;
 use crate::locale::Locales;
@@ -89,8 +90,8 @@ enum Job<'a> {
 }
 
 /// Renders every page of the site and hands each file to `sink` (path
-/// relative, with `/`) as soon as it is made, on as many threads as there
-/// are cores, so no more than a few pages are held at a time. The files
+/// relative, with `/`) as soon as it is made, on every core (rayon), so
+/// no more than a few pages are held at a time. The files
 /// and their bytes are the same as [`render`]'s; the order in which the
 /// sink sees them is not fixed. Rendering goes on past a page that cannot
 /// be rendered (all such problems are returned, in page order) but stops
@@ -187,51 +188,33 @@ pub fn render_each_with<E: Send>(
         })
     };
 
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // Takes jobs from the queue a few at a time until it is empty.
-    let work = || -> Result<(Vec<(usize, Problem)>, Written), E> {
-        const CHUNK: usize = 16;
-        let mut problems = Vec::new();
-        let mut written = Written::default();
-        let mut contexts = vec![None; shorts.len()];
-        while !stop.load(Ordering::Relaxed) {
-            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-            let Some(chunk) = queue.get(start..queue.len().min(start + CHUNK)) else {
-                break;
-            };
-            for &n in chunk {
-                match run(&jobs[n], &mut contexts) {
-                    Ok((path, bytes)) => {
-                        written.files += 1;
-                        written.bytes += bytes.len();
-                        if let Err(e) = sink(path, bytes) {
-                            stop.store(true, Ordering::Relaxed);
-                            return Err(e);
-                        }
-                    }
-                    Err(p) => problems.push((n, p)),
+    // Each worker keeps its own short-page contexts; the first sink error
+    // stops the lot.
+    // A page's outcome: the bytes it wrote, or its problem with its place.
+    let outcomes: Vec<Result<usize, (usize, Problem)>> = queue
+        .par_iter()
+        .map_init(
+            || vec![None; shorts.len()],
+            |contexts, &n| match run(&jobs[n], contexts) {
+                Ok((path, bytes)) => {
+                    let len = bytes.len();
+                    sink(path, bytes).map(|()| Ok(len))
                 }
-            }
-        }
-        Ok((problems, written))
-    };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let results: Vec<_> = std::thread::scope(|s| {
-        let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
-        let mut results = vec![work()];
-        for t in others {
-            results.push(t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        results
-    });
-    let mut problems = Vec::new();
+                Err(p) => Ok(Err((n, p))),
+            },
+        )
+        .collect::<Result<_, E>>()
+        .map_err(Halt::Sink)?;
     let mut written = Written::default();
-    for result in results {
-        let (p, w) = result.map_err(Halt::Sink)?;
-        problems.extend(p);
-        written.files += w.files;
-        written.bytes += w.bytes;
+    let mut problems = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(bytes) => {
+                written.files += 1;
+                written.bytes += bytes;
+            }
+            Err(problem) => problems.push(problem),
+        }
     }
     if problems.is_empty() {
         Ok(written)
