@@ -6,7 +6,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Kind, Problem};
 use crate::render::Output;
@@ -255,36 +256,16 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
         level = next;
     }
     entries.extend(level.into_iter().map(|d| (d, true)));
-    let taken = AtomicUsize::new(0);
-    let work = || -> std::io::Result<()> {
-        loop {
-            let Some((path, is_dir)) = entries.get(taken.fetch_add(1, Ordering::Relaxed)) else {
-                return Ok(());
-            };
-            match is_dir {
-                // Most are short-address folders holding just `index.html`:
-                // two calls instead of reading the folder first.
-                true => {
-                    let quick = fs::remove_file(path.join("index.html"))
-                        .and_then(|()| fs::remove_dir(path));
-                    if quick.is_err() {
-                        fs::remove_dir_all(path)?;
-                    }
-                }
-                false => fs::remove_file(path)?,
-            }
-        }
-    };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    std::thread::scope(|s| {
-        let others: Vec<_> = (1..workers).map(|_| s.spawn(work)).collect();
-        let mut result = work();
-        for t in others {
-            let r = t.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            result = result.and(r);
-        }
-        result
-    })?;
+    entries
+        .par_iter()
+        .try_for_each(|(path, is_dir)| match is_dir {
+            // Most are short-address folders holding just `index.html`: two
+            // calls instead of reading the folder first.
+            true => fs::remove_file(path.join("index.html"))
+                .and_then(|()| fs::remove_dir(path))
+                .or_else(|_| fs::remove_dir_all(path)),
+            false => fs::remove_file(path),
+        })?;
     // What is left are the emptied folders.
     fs::remove_dir_all(dir)
 }
