@@ -269,27 +269,9 @@ pub fn build_with(
             .collect(),
     };
     if let Some(chromium) = chromium {
-        let g = &loaded.guideline;
-        let pdfs: Vec<String> = g
-            .languages
-            .iter()
-            .map(|d| format!("{}/{}", d.lang, pdf::file_name(&d.front.short_title)))
-            .collect();
-        let jobs: Vec<pdf::Job> = g
-            .languages
-            .iter()
-            .zip(&pdfs)
-            .map(|(d, rel)| pdf::Job {
-                name: format!("{}/print.html", d.lang),
-                html: staged.path().join(&d.lang).join("print.html"),
-                pdf: staged.path().join(rel),
-                date: d
-                    .front
-                    .translation
-                    .as_ref()
-                    .map_or(g.meta.adopted, |t| t.date),
-            })
-            .collect();
+        let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(&loaded.guideline, staged.path())
+            .into_iter()
+            .unzip();
         chromium.print(&jobs)?;
         for (job, rel) in jobs.iter().zip(pdfs) {
             report.files += 1;

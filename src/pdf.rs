@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Date;
 use crate::error::Error;
+use crate::model::Guideline;
 
 /// The environment variable naming the Chromium program.
 pub const ENV: &str = "RETTLEIAR_CHROMIUM";
@@ -279,6 +280,29 @@ fn file_url(path: &Path) -> Result<String, Error> {
         }
     }
     Ok(url)
+}
+
+/// One job per language: print `<lang>/print.html` below `dir` into
+/// `<lang>/<file_name(short title)>`, dated with the text's own date (the
+/// adoption, or the translation). Also returns each PDF's path below `dir`.
+pub fn jobs(g: &Guideline, dir: &Path) -> Vec<(Job, String)> {
+    g.languages
+        .iter()
+        .map(|d| {
+            let rel = format!("{}/{}", d.lang, file_name(&d.front.short_title));
+            let job = Job {
+                name: format!("{}/print.html", d.lang),
+                html: dir.join(&d.lang).join("print.html"),
+                pdf: dir.join(&rel),
+                date: d
+                    .front
+                    .translation
+                    .as_ref()
+                    .map_or(g.meta.adopted, |t| t.date),
+            };
+            (job, rel)
+        })
+        .collect()
 }
 
 /// The PDF's file name: the language's short title, in lower case, with
