@@ -374,7 +374,11 @@ fn vocabulary(lang: &str) -> &'static [&'static str] {
 /// would, and adds the retired ones.
 fn register(out: &Path, rules: usize) -> Result<()> {
     let paths = Paths::in_project(out);
-    let loaded = rettleiar::build::load_unregistered(&paths).map_err(|e| format!("{e:?}"))?;
+    let loaded = rettleiar::pipeline::Pipeline::load_with(
+        &paths,
+        rettleiar::pipeline::Checks::ExceptRegister,
+    )
+    .map_err(|e| format!("{e:?}"))?;
     let g = &loaded.guideline;
     let mut register = g.anchors.clone();
     register.accept(g.original(), &[], g.meta.adopted);
@@ -476,8 +480,8 @@ fn hugo(project: &Path, out: &Path, pages: bool) -> Result<()> {
 /// markdown as the source has it.
 fn rule_pages(project: &Path, dir: &Path) -> Result<()> {
     fs::create_dir_all(dir)?;
-    let loaded =
-        rettleiar::build::load(&Paths::in_project(project)).map_err(|e| format!("{e:?}"))?;
+    let loaded = rettleiar::pipeline::Pipeline::load(&Paths::in_project(project))
+        .map_err(|e| format!("{e:?}"))?;
     for doc in &loaded.guideline.languages {
         for (_, rule) in doc.rules() {
             let at = &rule.location;

@@ -8,12 +8,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::config::{parse_yaml, Date};
-use crate::error::{Kind, Location, Problem, SourceFile};
-use crate::model::{LanguageDoc, Rule};
+use crate::error::{Error, Kind, Location, Problem, SourceFile};
+pub use crate::model::{Entry, Register, Retired};
+use crate::model::{Guideline, LanguageDoc, Rule};
+use crate::project::Paths;
 
 /// The register's file name in `source/`.
 pub const FILE: &str = "anchors.yaml";
@@ -26,48 +27,10 @@ const HEADER: &str = "\
 # the build refuses sources that disagree with it.
 ";
 
-/// The register as read from (and written to) its YAML file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Register {
-    pub anchors: Vec<Entry>,
-    /// The file it came from, for pointing problems at it.
-    #[serde(skip)]
-    pub file: Option<Arc<SourceFile>>,
-}
-
-/// One published id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    pub id: String,
-    /// The section the rule stands in (e.g. `part-a`).
-    pub part: String,
-    /// SHA-256 of the rule's Nynorsk text, whitespace folded.
-    pub fingerprint: String,
-    /// Since when the id has had this text.
-    pub since: Date,
-    /// The text the fingerprint was taken of, so a change can be shown.
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retired: Option<Retired>,
-}
-
-/// A withdrawn id: it still resolves on every page, as a notice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Retired {
-    pub date: Date,
-    pub reason: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replaced_by: Option<String>,
-}
-
 /// The fingerprint of a rule's text.
 pub fn fingerprint(text: &str) -> String {
     let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let digest = Sha256::digest(folded.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha256::digest(folded.as_bytes()))
 }
 
 impl Register {
@@ -79,16 +42,6 @@ impl Register {
         let mut register: Register = parse_yaml(file, &file.text, 0)?;
         register.file = Some(Arc::clone(file));
         Ok(register)
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.anchors.iter().find(|e| e.id == id)
-    }
-
-    pub fn retired(&self) -> impl Iterator<Item = (&Entry, &Retired)> {
-        self.anchors
-            .iter()
-            .filter_map(|e| e.retired.as_ref().map(|r| (e, r)))
     }
 
     /// The YAML text of the register, with its explaining header.
@@ -254,22 +207,23 @@ impl Register {
         original: &LanguageDoc,
         id: &str,
         retired: Retired,
-    ) -> Result<(), String> {
+    ) -> Result<(), Problem> {
+        let problem = |m: String| Problem::new(Kind::Anchor, m);
         if original.rules().any(|(_, r)| r.id == id) {
-            return Err(format!(
+            return Err(problem(format!(
                 "rule `{id}` is still in the sources: remove it from every language first"
-            ));
+            )));
         }
         if let Some(next) = &retired.replaced_by {
             if !original.rules().any(|(_, r)| r.id == *next) {
-                return Err(format!("`{next}` is not a rule in the sources"));
+                return Err(problem(format!("`{next}` is not a rule in the sources")));
             }
         }
         let entry = self
             .anchors
             .iter_mut()
             .find(|e| e.id == id)
-            .ok_or_else(|| format!("`{id}` is not in the anchor register"))?;
+            .ok_or_else(|| problem(format!("`{id}` is not in the anchor register")))?;
         entry.retired = Some(retired);
         Ok(())
     }
@@ -298,4 +252,35 @@ impl std::fmt::Display for Change {
             }
         }
     }
+}
+
+/// `rettleiar anchors accept` on a guideline loaded without holding it to
+/// the register: accepts the rules `ids` (all when empty) and writes the
+/// register to `paths.source` when anything changed. Returns what changed.
+pub fn accept_in(
+    g: &Guideline,
+    paths: &Paths,
+    ids: &[String],
+    today: Date,
+) -> Result<Vec<Change>, Error> {
+    let mut register = g.anchors.clone();
+    let changes = register.accept(g.original(), ids, today);
+    if !changes.is_empty() {
+        write(paths, &register)?;
+    }
+    Ok(changes)
+}
+
+/// `rettleiar anchors retire` on a guideline loaded without holding it
+/// to the register: withdraws rule `id` (any case) and writes the register.
+pub fn retire_in(g: &Guideline, paths: &Paths, id: &str, retired: Retired) -> Result<(), Error> {
+    let mut register = g.anchors.clone();
+    register.retire(g.original(), &id.to_ascii_lowercase(), retired)?;
+    write(paths, &register)
+}
+
+fn write(paths: &Paths, register: &Register) -> Result<(), Error> {
+    let path = paths.source.join(FILE);
+    std::fs::write(&path, register.to_yaml())
+        .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))
 }

@@ -1,13 +1,14 @@
 //! Citing a single rule: its link, or a citation in a language's words
 //! («…, punkt A5») as plain text, markdown or HTML.
 
-use clap::ValueEnum;
-
+use crate::address::Address;
 use crate::error::{Kind, Problem};
 use crate::locale::Locales;
 use crate::model::Guideline;
+use crate::render::escape_html as escape;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// What `cite` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Url,
     Text,
@@ -24,7 +25,7 @@ pub fn cite(
     lang: Option<&str>,
     format: Format,
 ) -> Result<String, Problem> {
-    let lang = lang.unwrap_or(&g.site.original_language);
+    let lang = lang.unwrap_or(g.original_language());
     let doc = g.language(lang).ok_or_else(|| {
         Problem::new(Kind::Language, format!("there is no `{lang}` text")).help(format!(
             "the languages are: {}",
@@ -36,18 +37,16 @@ pub fn cite(
     let Some(rule) = rule else {
         return Err(unknown(g, &id));
     };
-    let url = g.site.url(&format!("{lang}/#{}", rule.id));
-    let words = locales
-        .message(
-            lang,
-            "cite-text",
-            &[
-                ("title", doc.front.title.clone().into()),
-                ("case", g.meta.case.clone().into()),
-                ("label", rule.label.clone().into()),
-            ],
-        )
-        .map_err(|m| Problem::new(Kind::Locale, m))?;
+    let url = g.links.url(&Address::rule(&doc.lang, &rule.id));
+    let words = locales.message(
+        lang,
+        "cite-text",
+        &[
+            ("title", doc.front.title.clone().into()),
+            ("case", g.meta.case.clone().into()),
+            ("label", rule.label.clone().into()),
+        ],
+    )?;
     Ok(match format {
         Format::Url => url,
         Format::Text => format!("{words} <{url}>"),
@@ -80,10 +79,4 @@ fn unknown(g: &Guideline, id: &str) -> Problem {
         format!("there is no rule {}", id.to_uppercase()),
     )
     .help(format!("the nearest rules are {}", nearest.join(", ")))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
 }

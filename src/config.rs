@@ -2,13 +2,17 @@
 //! `document.yaml` (facts about the adopted document), plus the YAML reading
 //! they share with the front matter of the texts.
 
-use std::fmt;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::address::{Lang, Links};
 use crate::error::{Kind, Location, Problem, SourceFile};
+use crate::project::Paths;
+
+pub use time::Date;
 
 /// `source/site.yaml`: publishing settings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -16,9 +20,9 @@ use crate::error::{Kind, Location, Problem, SourceFile};
 pub struct SiteConfig {
     /// Language codes in the order readers see them; each has `source/<code>/`
     /// and `locales/<code>/`.
-    pub languages: Vec<String>,
+    pub languages: Vec<Lang>,
     /// The language of the adopted text; must be one of `languages`.
-    pub original_language: String,
+    pub original_language: Lang,
     /// Where the site is published, e.g. `https://www.example.no/rettleiar/`.
     /// Used only where absolute URLs are needed (canonical, hreflang, manifest).
     #[serde(default)]
@@ -28,19 +32,9 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
-    /// A path below the site root as a link: absolute when `base_url` is
-    /// set, else as it is (relative to the site root).
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base().unwrap_or_default())
-    }
-
-    /// `base_url` with exactly one trailing slash, if set.
-    pub fn base(&self) -> Option<String> {
-        self.base_url
-            .as_deref()
-            .map(str::trim)
-            .filter(|b| !b.is_empty())
-            .map(|b| format!("{}/", b.trim_end_matches('/')))
+    /// The site's addresses, as `base_url` makes them.
+    pub fn links(&self) -> Links {
+        Links::new(self.base_url.as_deref())
     }
 }
 
@@ -53,6 +47,7 @@ pub struct DocumentMeta {
     pub municipality: String,
     /// The body that adopted the text, as named in the original language.
     pub adopted_by: String,
+    #[serde(with = "iso_date")]
     pub adopted: Date,
     /// The guide the text is based on.
     pub based_on: Work,
@@ -69,55 +64,30 @@ pub struct Work {
     pub publisher: String,
 }
 
-/// A calendar date written `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
+/// Dates in the sources, written `YYYY-MM-DD`: for `#[serde(with)]`.
+pub mod iso_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::format_description::BorrowedFormatItem;
+    use time::macros::format_description;
+    use time::Date;
 
-impl Date {
+    const FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+
+    /// Reads `YYYY-MM-DD`; `None` for anything else or a day that does
+    /// not exist.
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.split('-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let date = Date {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-            day: d.parse().ok()?,
-        };
-        let y = date.year;
-        let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
-        let days = match date.month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days).contains(&date.day).then_some(date)
+        (s.len() == 10)
+            .then(|| Date::parse(s, FORMAT).ok())
+            .flatten()
     }
-}
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
     }
-}
 
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| {
+        parse(&s).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2013-09-23"
             ))
@@ -216,4 +186,70 @@ fn unknown_field_help(message: &str) -> Option<String> {
         "did you mean `{nearest}`? The fields allowed here are: {}",
         expected.join(", ")
     ))
+}
+
+/// Parses a required YAML file of `source/` (`site.yaml`,
+/// `document.yaml`); a missing file or a wrong one is a problem.
+pub fn required<T: DeserializeOwned>(
+    file: Option<&Arc<SourceFile>>,
+    paths: &Paths,
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let Some(file) = file else {
+        problems.push(
+            Problem::new(Kind::Metadata, format!("`{name}` is missing"))
+                .in_path(paths.source.join(name))
+                .help("see the README for what the file holds"),
+        );
+        return None;
+    };
+    parse_yaml(file, &file.text, 0)
+        .map_err(|p| problems.push(p))
+        .ok()
+}
+
+/// The checks on `site.yaml` that its types cannot make: the language
+/// codes are codes, none twice, the original among them.
+pub fn check_site(site: &SiteConfig, file: Option<&Arc<SourceFile>>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |p: Problem| match file {
+        Some(f) => p.at(Location::new(f, 0, 0)),
+        None => p,
+    };
+    if site.languages.is_empty() {
+        problems.push(at(Problem::new(Kind::Language, "`languages` is empty")
+            .help("list the language codes, e.g. [nn, nb, en]")));
+    }
+    let mut seen = HashSet::new();
+    for lang in &site.languages {
+        let ok = lang
+            .split('-')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && lang.parse::<unic_langid::LanguageIdentifier>().is_ok();
+        if !ok {
+            problems.push(at(Problem::new(
+                Kind::Language,
+                format!("`{lang}` is not a language code"),
+            )
+            .help("use a BCP 47 code such as nn, nb, en or se")));
+        }
+        if !seen.insert(lang) {
+            problems.push(at(Problem::new(
+                Kind::Language,
+                format!("`{lang}` is listed twice in `languages`"),
+            )));
+        }
+    }
+    if !site.languages.contains(&site.original_language) {
+        problems.push(at(Problem::new(
+            Kind::Language,
+            format!(
+                "the original language `{}` is not in `languages`",
+                site.original_language
+            ),
+        )
+        .help("add it to `languages`")));
+    }
+    problems
 }

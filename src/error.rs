@@ -1,7 +1,7 @@
 //! Errors as types. A [`Problem`] is something wrong in the sources that an
 //! editor can fix (it knows its file, line and column); [`Error`] is what a
-//! whole command ends with. Turning them into text for people happens in
-//! `main.rs`, at the edge.
+//! whole command ends with; [`describe`] turns one into text for people,
+//! for the command line and the preview alike.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -176,15 +176,6 @@ impl Problem {
         self.help = Some(help.into());
         self
     }
-
-    /// `file:line:column`, or the path, or nothing.
-    pub fn place(&self) -> Option<String> {
-        match (&self.location, &self.path) {
-            (Some(loc), _) => Some(loc.to_string()),
-            (None, Some(path)) => Some(path.display().to_string()),
-            (None, None) => None,
-        }
-    }
 }
 
 impl fmt::Display for Problem {
@@ -312,3 +303,39 @@ impl From<Vec<Problem>> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An error as people read it: each source problem with its file, line,
+/// snippet and help, then `summary` after the count of problems (no
+/// colours: it is shown in terminals and in pages).
+pub fn describe(e: &Error, summary: &str) -> String {
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    match e {
+        Error::Sources(problems) => {
+            let mut text = String::new();
+            for p in problems {
+                let _ = handler.render_report(&mut text, p);
+                text.push('\n');
+            }
+            text.push_str(&format!(
+                "{} problem(s) in the sources{summary}",
+                problems.len()
+            ));
+            text
+        }
+        Error::Tool {
+            message,
+            help,
+            source,
+        } => {
+            let mut text = format!("error: {message}");
+            if let Some(s) = source {
+                text.push_str(&format!(": {s}"));
+            }
+            if let Some(h) = help {
+                text.push_str(&format!("\nhelp: {h}"));
+            }
+            text
+        }
+    }
+}

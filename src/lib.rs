@@ -2,16 +2,18 @@
 //! website and as print-ready documents, with a permanent address for
 //! every rule.
 //!
-//! The pipeline, one module a stage: [`project`] reads the files (the only
-//! I/O on the way in), [`config`] and [`markdown`] turn them into the
+//! The stages, one module each: [`project`] reads the files (the only I/O
+//! on the way in), [`config`] and [`markdown`] turn them into the
 //! [`model`], [`check`] and [`anchors`] validate it, [`locale`] and
-//! [`render`] turn it into pages, and [`output`] writes them safely.
-//! [`build`] runs the stages; with `--pdf` it has [`pdf`] print the print
-//! pages with Chromium. [`serve`] runs them again on every change for a
-//! live preview.
+//! [`render`] turn it into files (one [`render::Producer`] per output),
+//! [`address`] names every page and link, and [`output`] writes them
+//! safely. [`pipeline`] holds the stages' results as one value that
+//! loads, checks, renders and writes; with `--pdf` it has [`pdf`] print
+//! the print pages with Chromium. [`serve`] keeps a pipeline and reloads
+//! it on every change for a live preview. [`error`] holds the diagnostics.
 
+pub mod address;
 pub mod anchors;
-pub mod build;
 pub mod check;
 pub mod cite;
 pub mod config;
@@ -21,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod serve;

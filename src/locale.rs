@@ -37,10 +37,10 @@ impl Locales {
         let mut keys: BTreeMap<&str, (BTreeSet<String>, Option<&Arc<SourceFile>>)> =
             BTreeMap::new();
         for lang in &site.languages {
-            let Some(lang_files) = files.get(lang).filter(|f| !f.is_empty()) else {
+            let Some(lang_files) = files.get(lang.as_str()).filter(|f| !f.is_empty()) else {
                 problems.push(
                     Problem::new(Kind::Locale, format!("no Fluent files for `{lang}`"))
-                        .in_path(locales_dir.join(lang))
+                        .in_path(locales_dir.join(lang.as_str()))
                         .help(format!("create `{}/{lang}/main.ftl` with the same messages as the other languages", locales_dir.display())),
                 );
                 continue;
@@ -85,9 +85,9 @@ impl Locales {
             }
             // Messages lost to a syntax error are reported as that error.
             if !syntax_errors {
-                keys.insert(lang, (names, lang_files.first()));
+                keys.insert(lang.as_str(), (names, lang_files.first()));
             }
-            bundles.insert(lang.clone(), bundle);
+            bundles.insert(lang.to_string(), bundle);
         }
         if let Some((reference, _)) = keys.get(site.original_language.as_str()) {
             for (lang, (names, file)) in &keys {
@@ -120,16 +120,22 @@ impl Locales {
         lang: &str,
         key: &str,
         args: &[(&str, FluentValue)],
-    ) -> Result<String, String> {
+    ) -> Result<String, Problem> {
+        let problem = |message: String| {
+            Problem::new(Kind::Locale, message)
+                .help("add the message to the language's .ftl files in locales/")
+        };
         let bundle = self
             .bundles
             .get(lang)
-            .ok_or_else(|| format!("there are no messages for the language `{lang}`"))?;
+            .ok_or_else(|| problem(format!("there are no messages for the language `{lang}`")))?;
         let pattern = bundle
             .get_message(key)
             .and_then(|m| m.value())
             .ok_or_else(|| {
-                format!("the message `{key}` is missing for `{lang}`: add it to locales/{lang}/")
+                problem(format!(
+                    "the message `{key}` is missing for `{lang}`: add it to locales/{lang}/"
+                ))
             })?;
         let mut fargs = FluentArgs::new();
         for (name, value) in args {
@@ -138,22 +144,22 @@ impl Locales {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
         if let Some(e) = errors.first() {
-            return Err(format!("the message `{key}` in `{lang}`: {e}"));
+            return Err(problem(format!("the message `{key}` in `{lang}`: {e}")));
         }
         Ok(text.into_owned())
     }
 
     /// A date written out for readers, from the messages `month-1` … and
     /// `date-long` (with `$day`, `$month`, `$year`).
-    pub fn date(&self, lang: &str, date: Date) -> Result<String, String> {
-        let month = self.message(lang, &format!("month-{}", date.month), &[])?;
+    pub fn date(&self, lang: &str, date: Date) -> Result<String, Problem> {
+        let month = self.message(lang, &format!("month-{}", u8::from(date.month())), &[])?;
         self.message(
             lang,
             "date-long",
             &[
-                ("day", FluentValue::from(date.day.to_string())),
+                ("day", FluentValue::from(date.day().to_string())),
                 ("month", FluentValue::from(month)),
-                ("year", FluentValue::from(date.year.to_string())),
+                ("year", FluentValue::from(date.year().to_string())),
             ],
         )
     }

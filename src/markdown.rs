@@ -61,7 +61,7 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
     }
     match (front, problems.is_empty(), files.first()) {
         (Some(front), true, Some(first)) => Ok(LanguageDoc {
-            lang: lang.to_string(),
+            lang: lang.into(),
             front,
             sections,
             location: Location::new(first, 0, 0),

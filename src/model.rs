@@ -2,11 +2,13 @@
 //! languages, their sections, and the blocks and rules in them. Parsing
 //! produces it, checks validate it, rendering reads it.
 
-use serde::Serialize;
+use std::sync::Arc;
 
-use crate::anchors::Register;
-use crate::config::{DocumentMeta, SiteConfig};
-use crate::error::Location;
+use serde::{Deserialize, Serialize};
+
+use crate::address::{Lang, Links};
+use crate::config::{iso_date, Date, DocumentMeta, SiteConfig};
+use crate::error::{Location, SourceFile};
 
 /// The whole guideline in all its languages.
 #[derive(Debug)]
@@ -17,6 +19,8 @@ pub struct Guideline {
     pub languages: Vec<LanguageDoc>,
     /// Every rule id ever published, retired ones included.
     pub anchors: Register,
+    /// Every address of the site.
+    pub links: Links,
 }
 
 impl Guideline {
@@ -27,6 +31,11 @@ impl Guideline {
 
     pub fn language(&self, code: &str) -> Option<&LanguageDoc> {
         self.languages.iter().find(|l| l.lang == code)
+    }
+
+    /// The language of the adopted text.
+    pub fn original_language(&self) -> &Lang {
+        &self.site.original_language
     }
 }
 
@@ -54,11 +63,12 @@ pub struct FrontMatter {
 #[serde(deny_unknown_fields)]
 pub struct Translation {
     /// The language this is a translation of.
-    pub of: String,
+    pub of: Lang,
     /// `unofficial` is the only status the tool knows.
     pub status: TranslationStatus,
     /// When the translation was made.
-    pub date: crate::config::Date,
+    #[serde(with = "iso_date")]
+    pub date: Date,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq)]
@@ -70,7 +80,7 @@ pub enum TranslationStatus {
 /// One language's text of the guideline.
 #[derive(Debug)]
 pub struct LanguageDoc {
-    pub lang: String,
+    pub lang: Lang,
     pub front: FrontMatter,
     pub sections: Vec<Section>,
     /// Where the text starts (for problems about the file as a whole).
@@ -151,4 +161,57 @@ pub struct Rule {
 /// The label readers see for a rule id: `a5` → `A5`.
 pub fn label_for(id: &str) -> String {
     id.to_uppercase()
+}
+
+/// The anchor register, `source/anchors.yaml`, as read from (and written
+/// to) its file: every rule id ever published. Its checks and changes are
+/// in `anchors`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    pub anchors: Vec<Entry>,
+    /// The file it came from, for pointing problems at it.
+    #[serde(skip)]
+    pub file: Option<Arc<SourceFile>>,
+}
+
+/// One published id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    /// The section the rule stands in (e.g. `part-a`).
+    pub part: String,
+    /// SHA-256 of the rule's Nynorsk text, whitespace folded.
+    pub fingerprint: String,
+    /// Since when the id has had this text.
+    #[serde(with = "iso_date")]
+    pub since: Date,
+    /// The text the fingerprint was taken of, so a change can be shown.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retired>,
+}
+
+/// A withdrawn id: it still resolves on every page, as a notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    #[serde(with = "iso_date")]
+    pub date: Date,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
+}
+
+impl Register {
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.anchors.iter().find(|e| e.id == id)
+    }
+
+    pub fn retired(&self) -> impl Iterator<Item = (&Entry, &Retired)> {
+        self.anchors
+            .iter()
+            .filter_map(|e| e.retired.as_ref().map(|r| (e, r)))
+    }
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::address::Address;
 use crate::config::Date;
 use crate::error::Error;
 use crate::model::Guideline;
@@ -20,7 +21,7 @@ use crate::model::Guideline;
 /// The environment variable naming the Chromium program.
 pub const ENV: &str = "RETTLEIAR_CHROMIUM";
 
-/// Program names tried on `PATH`, in order.
+/// Program names looked for on `PATH`, in order.
 const NAMES: [&str; 5] = [
     "chromium",
     "chromium-browser",
@@ -237,28 +238,7 @@ impl Running {
 /// The program at `path`, or found on `PATH` when it is a bare name, if it
 /// is a file that can be run.
 fn resolve(path: &Path) -> Option<PathBuf> {
-    if path.components().count() > 1 || path.is_absolute() {
-        return runnable(path).then(|| path.to_path_buf());
-    }
-    let dirs = std::env::var_os("PATH")?;
-    std::env::split_paths(&dirs)
-        .map(|dir| dir.join(path))
-        .find(|candidate| runnable(candidate))
-}
-
-fn runnable(path: &Path) -> bool {
-    let Ok(meta) = fs::metadata(path) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        meta.is_file() && meta.permissions().mode() & 0o111 != 0
-    }
-    #[cfg(not(unix))]
-    {
-        meta.is_file()
-    }
+    which::which(path).ok()
 }
 
 /// A `file://` URL for a local file (the browser is given URLs, not paths).
@@ -266,20 +246,9 @@ fn file_url(path: &Path) -> Result<String, Error> {
     let abs = path
         .canonicalize()
         .map_err(|e| Error::io(format!("cannot find `{}`", path.display()), e))?;
-    let text = abs.to_string_lossy().replace('\\', "/");
-    let mut url = String::from("file://");
-    if !text.starts_with('/') {
-        url.push('/');
-    }
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
-                url.push(b as char)
-            }
-            b => url.push_str(&format!("%{b:02X}")),
-        }
-    }
-    Ok(url)
+    url::Url::from_file_path(&abs)
+        .map(String::from)
+        .map_err(|()| Error::tool(format!("`{}` cannot be a file URL", abs.display())))
 }
 
 /// One job per language: print `<lang>/print.html` below `dir` into
@@ -289,10 +258,11 @@ pub fn jobs(g: &Guideline, dir: &Path) -> Vec<(Job, String)> {
     g.languages
         .iter()
         .map(|d| {
-            let rel = format!("{}/{}", d.lang, file_name(&d.front.short_title));
+            let print = Address::print(&d.lang).output_path();
+            let rel = Address::file(Some(&d.lang), &file_name(&d.front.short_title)).output_path();
             let job = Job {
-                name: format!("{}/print.html", d.lang),
-                html: dir.join(&d.lang).join("print.html"),
+                html: dir.join(&print),
+                name: print,
                 pdf: dir.join(&rel),
                 date: d
                     .front
@@ -305,46 +275,24 @@ pub fn jobs(g: &Guideline, dir: &Path) -> Vec<(Job, String)> {
         .collect()
 }
 
-/// The PDF's file name: the language's short title, in lower case, with
-/// `-` between the words (`rettleiar-for-bruk-av-sosiale-medier.pdf`).
+/// The PDF's file name: the language's short title, in lower case and
+/// ASCII, with `-` between the words
+/// (`rettleiar-for-bruk-av-sosiale-medier.pdf`).
 pub fn file_name(short_title: &str) -> String {
-    let mut name = String::new();
-    for c in short_title.to_lowercase().chars() {
-        let part = match c {
-            'a'..='z' | '0'..='9' => c.to_string(),
-            'æ' | 'ä' => "ae".into(),
-            'ø' | 'ö' => "o".into(),
-            'å' => "a".into(),
-            'ü' => "u".into(),
-            'ß' => "ss".into(),
-            'á' | 'à' | 'â' => "a".into(),
-            'é' | 'è' | 'ê' => "e".into(),
-            'í' | 'ì' | 'î' => "i".into(),
-            'ó' | 'ò' | 'ô' => "o".into(),
-            'ú' | 'ù' | 'û' => "u".into(),
-            'č' => "c".into(),
-            'đ' => "d".into(),
-            'ŋ' => "n".into(),
-            'š' => "s".into(),
-            'ŧ' => "t".into(),
-            'ž' => "z".into(),
-            _ => "-".into(),
-        };
-        name.push_str(&part);
-    }
-    let words: Vec<&str> = name.split('-').filter(|w| !w.is_empty()).collect();
-    let stem = if words.is_empty() {
-        "document".to_string()
-    } else {
-        words.join("-")
-    };
+    let stem = slug::slugify(short_title);
+    let stem = if stem.is_empty() { "document" } else { &stem };
     format!("{stem}.pdf")
 }
 
 /// Sets `/CreationDate` and `/ModDate` to `date` (midnight, UTC). Only the
 /// 14 digits are replaced, so every byte offset in the file stays valid.
 fn set_dates(pdf: &mut [u8], date: Date) {
-    let digits = format!("{:04}{:02}{:02}000000", date.year, date.month, date.day);
+    let digits = format!(
+        "{:04}{:02}{:02}000000",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    );
     for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
         let mut from = 0;
         while let Some(at) = find(&pdf[from..], key) {
@@ -384,14 +332,7 @@ mod tests {
     fn the_dates_are_set_without_moving_a_byte() {
         let mut pdf = b"<</Title (x)\n/CreationDate (D:20261125162554+00'00')\n/ModDate (D:20261125162554+00'00')>>".to_vec();
         let len = pdf.len();
-        set_dates(
-            &mut pdf,
-            Date {
-                year: 2013,
-                month: 9,
-                day: 23,
-            },
-        );
+        set_dates(&mut pdf, time::macros::date!(2013 - 09 - 23));
         assert_eq!(pdf.len(), len);
         assert_eq!(
             String::from_utf8(pdf).unwrap(),

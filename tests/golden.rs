@@ -9,13 +9,13 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use rettleiar::build;
+use rettleiar::pipeline::Pipeline;
 use rettleiar::project::Paths;
 
 fn built() -> BTreeMap<String, Vec<u8>> {
     let paths = Paths::in_project(&common::repo());
-    let loaded = build::load(&paths).expect("the project builds");
-    build::render(&loaded).expect("the project renders").files
+    let pipeline = Pipeline::load(&paths).expect("the project loads");
+    pipeline.output().expect("the project renders").files
 }
 
 fn golden_dir() -> std::path::PathBuf {

@@ -1,6 +1,6 @@
 //! Property tests: whatever markdown an editor writes, the build either
 //! succeeds or reports problems; it never panics. Runs the in-memory part
-//! of the pipeline (`assemble` and `render`) on the real project with the
+//! of the pipeline (`Pipeline::assemble` and `Pipeline::check`) on the real project with the
 //! Nynorsk text replaced.
 
 mod common;
@@ -8,8 +8,8 @@ mod common;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use rettleiar::build;
 use rettleiar::error::{Error, SourceFile};
+use rettleiar::pipeline::{Checks, Pipeline};
 use rettleiar::project::{Paths, Project};
 
 fn base() -> &'static (Project, Paths) {
@@ -29,7 +29,8 @@ fn build_with(text: &str) -> Result<(), Vec<String>> {
     project
         .texts
         .insert("nn".into(), vec![SourceFile::new(name, text)]);
-    let result = build::assemble(project, paths, true).and_then(|l| build::render(&l).map(|_| ()));
+    let result =
+        Pipeline::assemble(project, paths, Checks::All, None).and_then(|p| p.check().map(|_| ()));
     match result {
         Ok(()) => Ok(()),
         Err(Error::Sources(problems)) => Err(problems.iter().map(|p| p.message.clone()).collect()),

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use rettleiar::build;
+use rettleiar::pipeline::{Checks, Pipeline};
 use rettleiar::error::SourceFile;
 use rettleiar::project::{Paths, Project};
 
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
     let mut project = project.clone();
     let name = project.texts["nn"][0].name.clone();
     project.texts.insert("nn".into(), vec![SourceFile::new(name, text)]);
-    let _ = build::assemble(project, paths, true);
+    let _ = Pipeline::assemble(project, paths, Checks::All, None);
 });

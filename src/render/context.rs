@@ -8,7 +8,8 @@ use tera::Context;
 
 use super::jsonld;
 use super::templates::css_string;
-use crate::error::{Kind, Problem};
+use crate::address::{Address, Lang};
+use crate::error::Problem;
 use crate::locale::Locales;
 use crate::model::{label_for, Block, FrontMatter, Guideline, LanguageDoc, Rule};
 
@@ -54,35 +55,24 @@ struct TranslationView {
     original_href: String,
 }
 
-fn locale_problem(message: String) -> Problem {
-    Problem::new(Kind::Locale, message)
-        .help("add the message to the language's .ftl files in locales/")
-}
+/// The page's counterpart in a language.
+type Counterpart<'f> = &'f dyn Fn(&Lang) -> Address;
 
-/// The URL of a language page: absolute with `base_url`, else relative to
-/// another language page.
-pub fn page_url(g: &Guideline, lang: &str) -> String {
-    match g.site.base() {
-        Some(base) => format!("{base}{lang}/"),
-        None => format!("../{lang}/"),
-    }
-}
-
-/// The language links of a page `depth` folders below the site root that
-/// has a counterpart at `<lang>/<sub>` in every language.
+/// The language links of the page `from`, whose counterpart in each
+/// language is `to(lang)`.
 fn languages<'a>(
     g: &'a Guideline,
     locales: &Locales,
     current: Option<&str>,
-    depth: usize,
-    sub: &str,
+    from: &Address,
+    to: Counterpart<'_>,
 ) -> Result<Vec<LanguageLink<'a>>, Problem> {
     Ok(language_links(
         g,
         &language_names(g, locales)?,
         current,
-        depth,
-        sub,
+        from,
+        to,
     ))
 }
 
@@ -90,11 +80,7 @@ fn languages<'a>(
 fn language_names(g: &Guideline, locales: &Locales) -> Result<Vec<String>, Problem> {
     g.languages
         .iter()
-        .map(|d| {
-            locales
-                .message(&d.lang, "language-name", &[])
-                .map_err(locale_problem)
-        })
+        .map(|d| locales.message(&d.lang, "language-name", &[]))
         .collect()
 }
 
@@ -102,48 +88,49 @@ fn language_links<'a>(
     g: &'a Guideline,
     names: &[String],
     current: Option<&str>,
-    depth: usize,
-    sub: &str,
+    from: &Address,
+    to: Counterpart<'_>,
 ) -> Vec<LanguageLink<'a>> {
-    let up = "../".repeat(depth);
-    let base = g.site.base();
+    let links = &g.links;
     g.languages
         .iter()
         .zip(names)
         .map(|(d, name)| {
-            let href = format!("{up}{}/{sub}", d.lang);
+            let there = to(&d.lang);
             LanguageLink {
                 code: &d.lang,
                 name: name.clone(),
                 title: &d.front.title,
-                url: match &base {
-                    Some(base) => format!("{base}{}/{sub}", d.lang),
-                    None => href.clone(),
-                },
-                href,
+                url: links.link(from, &there),
+                href: links.href(from, &there),
                 current: current == Some(d.lang.as_str()),
-                original: d.lang == g.site.original_language,
+                original: d.lang == *g.original_language(),
             }
         })
         .collect()
+}
+
+/// The values every page starts from but its own.
+fn shared(g: &Guideline) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("meta", &g.meta);
+    ctx.insert("site", &g.site);
+    ctx.insert("original_language", g.original_language());
+    // As a language page links to it, on every page.
+    let from = Address::language(g.original_language());
+    ctx.insert("x_default_url", &g.links.link(&from, &Address::entry()));
+    ctx
 }
 
 fn common(
     g: &Guideline,
     locales: &Locales,
     current: Option<&str>,
-    depth: usize,
-    sub: &str,
+    from: &Address,
 ) -> Result<Context, Problem> {
-    let mut ctx = Context::new();
-    ctx.insert("meta", &g.meta);
-    ctx.insert("site", &g.site);
-    ctx.insert("languages", &languages(g, locales, current, depth, sub)?);
-    ctx.insert("original_language", &g.site.original_language);
-    ctx.insert(
-        "x_default_url",
-        &g.site.base().unwrap_or_else(|| "../".into()),
-    );
+    let mut ctx = shared(g);
+    let to = |lang: &Lang| Address::language(lang);
+    ctx.insert("languages", &languages(g, locales, current, from, &to)?);
     Ok(ctx)
 }
 
@@ -154,17 +141,15 @@ pub fn language_page(
     locales: &Locales,
 ) -> Result<Context, Problem> {
     let lang = doc.lang.as_str();
-    let mut ctx = common(g, locales, Some(lang), 1, "")?;
+    let here = Address::language(&doc.lang);
+    let mut ctx = common(g, locales, Some(lang), &here)?;
     ctx.insert("lang", lang);
-    ctx.insert("root", "../");
+    ctx.insert("root", &g.links.root(&here));
     ctx.insert("retired", &retired(g, lang, locales)?);
     ctx.insert("doc", &doc.front);
-    ctx.insert(
-        "adopted_date",
-        &locales.date(lang, g.meta.adopted).map_err(locale_problem)?,
-    );
-    ctx.insert("canonical", &g.site.base().map(|_| page_url(g, lang)));
-    ctx.insert("translation", &translation(g, &doc.front, lang, locales)?);
+    ctx.insert("adopted_date", &locales.date(lang, g.meta.adopted)?);
+    ctx.insert("canonical", &g.links.absolute(&here));
+    ctx.insert("translation", &translation(g, &doc.front, &here, locales)?);
     ctx.insert("sections", &sections(doc));
     ctx.insert("jsonld", &jsonld::legislation(g, doc));
     Ok(ctx)
@@ -191,7 +176,7 @@ fn retired<'a>(
             Ok(RetiredView {
                 id: &entry.id,
                 label: label_for(&entry.id),
-                date: locales.date(lang, r.date).map_err(locale_problem)?,
+                date: locales.date(lang, r.date)?,
                 replaced_by: r.replaced_by.as_deref(),
                 replaced_label: r.replaced_by.as_deref().map(label_for),
             })
@@ -220,16 +205,9 @@ impl<'a> ShortPages<'a> {
         locales: &Locales,
     ) -> Result<ShortPages<'a>, Problem> {
         let lang = doc.lang.as_str();
-        let mut base = Context::new();
-        base.insert("meta", &g.meta);
-        base.insert("site", &g.site);
-        base.insert("original_language", &g.site.original_language);
-        base.insert(
-            "x_default_url",
-            &g.site.base().unwrap_or_else(|| "../".into()),
-        );
+        let mut base = shared(g);
         base.insert("lang", lang);
-        base.insert("root", "../../");
+        base.insert("root", &g.links.root(&Address::short(&doc.lang, "")));
         base.insert("doc", &doc.front);
         Ok(ShortPages {
             g,
@@ -244,7 +222,7 @@ impl<'a> ShortPages<'a> {
         })
     }
 
-    pub fn lang(&self) -> &'a str {
+    pub fn lang(&self) -> &'a Lang {
         &self.doc.lang
     }
 
@@ -267,19 +245,20 @@ impl<'a> ShortPages<'a> {
     /// that differs from page to page is set anew, so one context serves
     /// page after page without being copied.
     pub fn set_page(&self, ctx: &mut Context, id: &str) {
-        let lang = self.doc.lang.as_str();
+        let lang = &self.doc.lang;
+        let links = &self.g.links;
+        let here = Address::short(lang, id);
+        let to = |l: &Lang| Address::short(l, id);
         ctx.insert(
             "languages",
-            &language_links(self.g, &self.names, Some(lang), 2, &format!("{id}/")),
+            &language_links(self.g, &self.names, Some(lang), &here, &to),
         );
         ctx.insert("id", id);
         ctx.insert("label", &label_for(id));
-        ctx.insert("target", &format!("../#{id}"));
-        let canonical = match self.g.site.base() {
-            Some(base) => format!("{base}{lang}/#{id}"),
-            None => format!("../#{id}"),
-        };
-        ctx.insert("canonical", &canonical);
+        let target = links.near(&here, &Address::rule(lang, id));
+        let canonical = links.absolute(&Address::rule(lang, id));
+        ctx.insert("canonical", canonical.as_ref().unwrap_or(&target));
+        ctx.insert("target", &target);
         ctx.insert("rule_html", &self.rules.get(id).map(|r| r.html.as_str()));
         ctx.insert("retired", &self.retired.get(id));
     }
@@ -290,10 +269,9 @@ impl<'a> ShortPages<'a> {
 pub fn print_page(g: &Guideline, doc: &LanguageDoc, locales: &Locales) -> Result<Context, Problem> {
     let lang = doc.lang.as_str();
     let mut ctx = language_page(g, doc, locales)?;
-    ctx.insert(
-        "original_print_href",
-        &format!("../{}/print.html", g.site.original_language),
-    );
+    let here = Address::print(&doc.lang);
+    let original = Address::print(g.original_language());
+    ctx.insert("original_print_href", &g.links.href(&here, &original));
     ctx.insert("adopted_by", &upper_first(&doc.front.adopted_by));
     ctx.insert("page_number", &page_number_css(locales, lang)?);
     Ok(ctx)
@@ -314,16 +292,14 @@ fn upper_first(s: &str) -> String {
 fn page_number_css(locales: &Locales, lang: &str) -> Result<String, Problem> {
     const PAGE: char = '\u{e000}';
     const PAGES: char = '\u{e001}';
-    let text = locales
-        .message(
-            lang,
-            "print-page-number",
-            &[
-                ("page", PAGE.to_string().into()),
-                ("pages", PAGES.to_string().into()),
-            ],
-        )
-        .map_err(locale_problem)?;
+    let text = locales.message(
+        lang,
+        "print-page-number",
+        &[
+            ("page", PAGE.to_string().into()),
+            ("pages", PAGES.to_string().into()),
+        ],
+    )?;
     let mut parts = Vec::new();
     let mut words = String::new();
     for c in text.chars() {
@@ -349,15 +325,16 @@ fn page_number_css(locales: &Locales, lang: &str) -> Result<String, Problem> {
 fn translation(
     g: &Guideline,
     front: &FrontMatter,
-    lang: &str,
+    here: &Address,
     locales: &Locales,
 ) -> Result<Option<TranslationView>, Problem> {
-    let Some(t) = &front.translation else {
+    let (Some(t), Some(lang)) = (&front.translation, &here.lang) else {
         return Ok(None);
     };
+    let original = Address::language(g.original_language());
     Ok(Some(TranslationView {
-        date: locales.date(lang, t.date).map_err(locale_problem)?,
-        original_href: format!("../{}/", g.site.original_language),
+        date: locales.date(lang, t.date)?,
+        original_href: g.links.href(here, &original),
     }))
 }
 
@@ -394,22 +371,16 @@ fn sections(doc: &LanguageDoc) -> Vec<SectionView<'_>> {
 
 /// The context of the entry page, `index.html`.
 pub fn entry(g: &Guideline, locales: &Locales) -> Result<Context, Problem> {
-    let mut ctx = common(g, locales, None, 0, "")?;
+    let here = Address::entry();
+    let mut ctx = common(g, locales, None, &here)?;
     let original = g.original();
     ctx.insert("lang", &original.lang);
-    ctx.insert("root", "");
+    ctx.insert("root", &g.links.root(&here));
     ctx.insert("doc", &original.front);
     let dates = g
         .languages
         .iter()
-        .map(|d| {
-            Ok((
-                d.lang.clone(),
-                locales
-                    .date(&d.lang, g.meta.adopted)
-                    .map_err(locale_problem)?,
-            ))
-        })
+        .map(|d| Ok((d.lang.clone(), locales.date(&d.lang, g.meta.adopted)?)))
         .collect::<Result<std::collections::BTreeMap<_, _>, Problem>>()?;
     ctx.insert("adopted_dates", &dates);
     ctx.insert(
@@ -419,7 +390,7 @@ pub fn entry(g: &Guideline, locales: &Locales) -> Result<Context, Problem> {
             .map(|d| (&d.lang, &d.front))
             .collect::<std::collections::BTreeMap<_, _>>(),
     );
-    ctx.insert("canonical", &g.site.base());
+    ctx.insert("canonical", &g.links.absolute(&here));
     Ok(ctx)
 }
 

@@ -3,17 +3,20 @@
 
 use serde_json::{json, Value};
 
-use super::context::page_url;
+use crate::address::{Address, Lang};
 use crate::model::{Guideline, LanguageDoc};
 
 /// The JSON-LD of one language page, ready to sit in a `<script>` element.
 pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
     let m = &g.meta;
-    let reference = |lang: &str| json!({ "@type": "Legislation", "@id": page_url(g, lang), "inLanguage": lang });
+    let here = Address::language(&doc.lang);
+    let page_url = |lang: &Lang| g.links.link(&here, &Address::language(lang));
+    let reference =
+        |lang: &Lang| json!({ "@type": "Legislation", "@id": page_url(lang), "inLanguage": lang });
     let mut value = json!({
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "@id": page_url(g, &doc.lang),
+        "@id": page_url(&doc.lang),
         "name": doc.front.title,
         "alternateName": doc.front.short_title,
         "inLanguage": doc.lang,
@@ -34,7 +37,7 @@ pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
             .map(|name| json!({ "@type": "GovernmentOrganization", "name": name }))
             .collect::<Vec<Value>>(),
     });
-    let original = &g.site.original_language;
+    let original = g.original_language();
     if doc.lang == *original {
         let translations: Vec<Value> = g
             .languages

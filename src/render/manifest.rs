@@ -6,8 +6,25 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::config::{Date, DocumentMeta};
+use super::{File, Producer};
+use crate::address::{Address, Lang};
+use crate::config::{iso_date, Date, DocumentMeta};
+use crate::error::Problem;
 use crate::model::{label_for, FrontMatter, Guideline, Translation};
+
+/// `anchors.json` as an output.
+pub struct ManifestFile<'a>(pub &'a Guideline);
+
+impl Producer for ManifestFile<'_> {
+    fn parts(&self) -> usize {
+        1
+    }
+
+    fn make(&self, _: usize) -> Vec<Result<File, Problem>> {
+        let address = Address::file(None, "anchors.json");
+        vec![Ok((address.output_path(), manifest(self.0).into_bytes()))]
+    }
+}
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -39,9 +56,10 @@ struct RuleEntry<'a> {
     label: String,
     part: &'a str,
     status: &'static str,
+    #[serde(with = "iso_date")]
     since: Date,
     #[serde(skip_serializing_if = "Option::is_none")]
-    retired: Option<&'a crate::anchors::Retired>,
+    retired: Option<&'a crate::model::Retired>,
     languages: BTreeMap<&'a str, RuleIn<'a>>,
 }
 
@@ -55,11 +73,8 @@ struct RuleIn<'a> {
 
 /// The manifest's JSON text.
 pub fn manifest(g: &Guideline) -> String {
-    let fronts: Vec<(&str, &FrontMatter)> = g
-        .languages
-        .iter()
-        .map(|d| (d.lang.as_str(), &d.front))
-        .collect();
+    let fronts: Vec<(&Lang, &FrontMatter)> =
+        g.languages.iter().map(|d| (&d.lang, &d.front)).collect();
     // Each language's rule texts, and the register's dates, by id.
     let texts: Vec<HashMap<&str, &str>> = g
         .languages
@@ -115,14 +130,17 @@ pub fn manifest(g: &Guideline) -> String {
         document: Document {
             meta: &g.meta,
             original_language: &g.site.original_language,
-            titles: fronts.iter().map(|(l, f)| (*l, f.title.as_str())).collect(),
+            titles: fronts
+                .iter()
+                .map(|(l, f)| (l.as_str(), f.title.as_str()))
+                .collect(),
         },
-        base_url: g.site.base(),
+        base_url: g.links.base().map(str::to_string),
         languages: fronts
             .iter()
             .map(|(l, f)| Language {
-                code: l,
-                url: g.site.url(&format!("{l}/")),
+                code: l.as_str(),
+                url: g.links.url(&Address::language(l)),
                 title: &f.title,
                 translation: f.translation.as_ref(),
             })
@@ -134,10 +152,10 @@ pub fn manifest(g: &Guideline) -> String {
     json
 }
 
-fn addresses<'a>(g: &Guideline, lang: &str, id: &str, text: Option<&'a str>) -> RuleIn<'a> {
+fn addresses<'a>(g: &Guideline, lang: &Lang, id: &str, text: Option<&'a str>) -> RuleIn<'a> {
     RuleIn {
-        url: g.site.url(&format!("{lang}/#{id}")),
-        short_url: g.site.url(&format!("{lang}/{id}/")),
+        url: g.links.url(&Address::rule(lang, id)),
+        short_url: g.links.url(&Address::short(lang, id)),
         text,
     }
 }

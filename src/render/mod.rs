@@ -1,225 +1,151 @@
-//! Pages from the model: the Tera templates of `theme/templates/` filled
-//! with the model and the Fluent messages. Rendering only produces bytes,
-//! all in memory ([`Output`]) or handed on page by page ([`render_each`]);
-//! writing them is `output`'s job.
+//! The site's files from the model. Each output (the language pages, the
+//! print pages, the short addresses, the manifest, the assets) is a
+//! [`Producer`]; [`run`] makes the parts of all of them on every core and
+//! hands each file to a sink as soon as it is made. Rendering only
+//! produces bytes; writing them is `output`'s job.
+//!
+//! A new output (a sitemap, a 404 page) is a type implementing
+//! [`Producer`] and one line in [`producers`].
 
 mod context;
 mod jsonld;
 mod manifest;
+mod pages;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::error::Problem;
 use crate::locale::Locales;
-use crate::model::{Guideline, LanguageDoc};
-use crate::project::Project;
+use crate::model::Guideline;
 
-use context::ShortPages;
-pub use templates::Theme;
+pub use templates::{escape_html, Theme};
 
-/// The built site: file paths (relative, with `/`) and their bytes.
+/// Where the files go: each file's path (relative, with `/`) and bytes.
+/// Called from several threads at once; an error stops rendering.
+pub type Sink<'a, E> = dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync + 'a;
+
+/// One file of the site: its path (relative, with `/`) and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// The built site in memory: file paths (relative, with `/`) and bytes.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-impl Output {
-    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), bytes.into());
+/// What the producers read: the checked model, the messages, the theme.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub guideline: &'a Guideline,
+    pub locales: &'a Arc<Locales>,
+    pub theme: &'a Theme,
+    /// The theme's files copied as they are (CSS …), by path.
+    pub assets: &'a [(String, Vec<u8>)],
+}
+
+/// One output of the site, made in parts (a page, or a few pages that
+/// share their preparation); the parts are made independently, on any
+/// core, in any order.
+pub trait Producer: Sync {
+    /// How many parts there are.
+    fn parts(&self) -> usize;
+
+    /// Makes part `n`: its files, each made or failed.
+    fn make(&self, n: usize) -> Vec<Result<File, Problem>>;
+
+    /// Whether the parts are quick to make: they are made after the
+    /// others, so a long page does not end up last on one core.
+    fn quick(&self) -> bool {
+        false
     }
 }
 
-/// Renders every page of the site into memory.
-pub fn render(
-    g: &Guideline,
-    locales: &Arc<Locales>,
-    project: &Project,
-) -> Result<Output, Vec<Problem>> {
-    let files = Mutex::new(Vec::new());
-    let sink = |path: String, bytes: Vec<u8>| -> Result<(), std::convert::Infallible> {
-        files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((path, bytes));
-        Ok(())
-    };
-    match render_each(g, locales, project, &sink) {
-        Ok(_) => Ok(Output {
-            files: files
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .into_iter()
-                .collect(),
-        }),
-        Err(Halt::Problems(problems)) => Err(problems),
-        Err(Halt::Sink(never)) => match never {},
-    }
+/// Every output of the site, in the order their problems are reported.
+pub fn producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
+    vec![
+        Box::new(pages::Assets(inputs)),
+        Box::new(pages::Entry(inputs)),
+        Box::new(pages::PerLanguage::language_pages(inputs)),
+        Box::new(pages::PerLanguage::print_pages(inputs)),
+        Box::new(pages::ShortAddresses::new(inputs)),
+        Box::new(manifest::ManifestFile(inputs.guideline)),
+    ]
 }
 
-/// What [`render_each`] handed to its sink.
+/// What [`run`] handed to its sink.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Written {
     pub files: usize,
     pub bytes: usize,
 }
 
-/// Why [`render_each`] stopped.
+/// Why [`run`] stopped.
 #[derive(Debug)]
 pub enum Halt<E> {
-    /// Pages that could not be rendered, in page order.
+    /// Files that could not be made, in the producers' order.
     Problems(Vec<Problem>),
     /// The sink failed; rendering stopped.
     Sink(E),
 }
 
-/// One file of the site.
-enum Job<'a> {
-    Asset(&'a str, &'a [u8]),
-    Entry,
-    Page(&'a LanguageDoc),
-    Print(&'a LanguageDoc),
-    /// The short address of an id in the language `shorts[n]`.
-    Short(usize, &'a ShortPages<'a>, &'a str),
-    Manifest,
-    /// A page whose shared parts could not be made.
-    Failed(&'a Problem),
-}
-
-/// Renders every page of the site and hands each file to `sink` (path
-/// relative, with `/`) as soon as it is made, on every core (rayon), so
-/// no more than a few pages are held at a time. The files
-/// and their bytes are the same as [`render`]'s; the order in which the
-/// sink sees them is not fixed. Rendering goes on past a page that cannot
-/// be rendered (all such problems are returned, in page order) but stops
-/// at the first error of the sink.
-pub fn render_each<E: Send>(
-    g: &Guideline,
-    locales: &Arc<Locales>,
-    project: &Project,
-    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
+/// Makes every part of every producer on every core (rayon), handing each
+/// file to `sink` as soon as it is made, so no more than a few pages are
+/// held at a time; the order the sink sees them in is not fixed.
+/// Rendering goes on past a file that cannot be made (all such problems
+/// are returned, in the producers' order) but stops at the first error of
+/// the sink.
+pub fn run<E: Send>(
+    producers: &[Box<dyn Producer + '_>],
+    sink: &Sink<'_, E>,
 ) -> Result<Written, Halt<E>> {
-    let theme = Theme::load(&project.templates).map_err(Halt::Problems)?;
-    render_each_with(&theme, g, locales, project, sink)
-}
-
-/// [`render_each`] with the project's templates already parsed.
-pub fn render_each_with<E: Send>(
-    theme: &Theme,
-    g: &Guideline,
-    locales: &Arc<Locales>,
-    project: &Project,
-    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync),
-) -> Result<Written, Halt<E>> {
-    let shorts: Vec<Result<ShortPages, Problem>> = g
-        .languages
+    let mut parts: Vec<(usize, usize)> = producers
         .iter()
-        .map(|doc| ShortPages::new(g, doc, locales))
+        .enumerate()
+        .flat_map(|(p, producer)| (0..producer.parts()).map(move |n| (p, n)))
         .collect();
-    // In page order, which is the order of the problems.
-    let mut jobs: Vec<Job> = project
-        .assets
-        .iter()
-        .map(|(path, bytes)| Job::Asset(path, bytes))
-        .collect();
-    jobs.push(Job::Entry);
-    for (n, (doc, short)) in g.languages.iter().zip(&shorts).enumerate() {
-        jobs.push(Job::Page(doc));
-        jobs.push(Job::Print(doc));
-        match short {
-            Ok(short) => jobs.extend(short.ids().map(|id| Job::Short(n, short, id))),
-            Err(p) => jobs.push(Job::Failed(p)),
-        }
-    }
-    jobs.push(Job::Manifest);
-    // The long pages first, so they do not end up last on one core.
-    let mut queue: Vec<usize> = (0..jobs.len()).collect();
-    queue.sort_by_key(|&n| matches!(jobs[n], Job::Short(..)));
-
-    // `contexts` holds a worker's context for the short pages of each
-    // language, reused from page to page.
-    let run = |job: &Job,
-               contexts: &mut Vec<Option<tera::Context>>|
-     -> Result<(String, Vec<u8>), Problem> {
-        let page = |template: &str, lang: &str, ctx: Result<tera::Context, Problem>| {
-            ctx.and_then(|ctx| theme.render(template, &ctx, locales, lang))
-                .map(String::into_bytes)
-        };
-        Ok(match job {
-            Job::Asset(path, bytes) => (format!("assets/{path}"), bytes.to_vec()),
-            Job::Entry => (
-                "index.html".into(),
-                page(
-                    "index.html",
-                    &g.site.original_language,
-                    context::entry(g, locales),
-                )?,
-            ),
-            Job::Page(doc) => (
-                format!("{}/index.html", doc.lang),
-                page(
-                    "page.html",
-                    &doc.lang,
-                    context::language_page(g, doc, locales),
-                )?,
-            ),
-            Job::Print(doc) => (
-                format!("{}/print.html", doc.lang),
-                page(
-                    "print.html",
-                    &doc.lang,
-                    context::print_page(g, doc, locales),
-                )?,
-            ),
-            Job::Short(n, short, id) => {
-                let ctx = contexts[*n].get_or_insert_with(|| short.context());
-                short.set_page(ctx, id);
-                let html = theme.render("short.html", ctx, locales, short.lang())?;
-                (
-                    format!("{}/{id}/index.html", short.lang()),
-                    html.into_bytes(),
-                )
-            }
-            Job::Manifest => ("anchors.json".into(), manifest::manifest(g).into_bytes()),
-            Job::Failed(p) => return Err((*p).clone()),
-        })
-    };
-
-    // Each worker keeps its own short-page contexts; the first sink error
-    // stops the lot.
-    // A page's outcome: the bytes it wrote, or its problem with its place.
-    let outcomes: Vec<Result<usize, (usize, Problem)>> = queue
+    parts.sort_by_key(|&(p, _)| producers[p].quick());
+    // Each part's place and, per file, the bytes written or the problem.
+    type Outcome = ((usize, usize), Vec<Result<usize, Problem>>);
+    let outcomes: Vec<Outcome> = parts
         .par_iter()
-        .map_init(
-            || vec![None; shorts.len()],
-            |contexts, &n| match run(&jobs[n], contexts) {
-                Ok((path, bytes)) => {
-                    let len = bytes.len();
-                    sink(path, bytes).map(|()| Ok(len))
-                }
-                Err(p) => Ok(Err((n, p))),
-            },
-        )
+        .map(|&(p, n)| {
+            let mut made = Vec::new();
+            for file in producers[p].make(n) {
+                made.push(match file {
+                    Ok((path, bytes)) => {
+                        let len = bytes.len();
+                        sink(path, bytes)?;
+                        Ok(len)
+                    }
+                    Err(problem) => Err(problem),
+                });
+            }
+            Ok(((p, n), made))
+        })
         .collect::<Result<_, E>>()
         .map_err(Halt::Sink)?;
     let mut written = Written::default();
     let mut problems = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(bytes) => {
-                written.files += 1;
-                written.bytes += bytes;
+    for (place, made) in outcomes {
+        for file in made {
+            match file {
+                Ok(bytes) => {
+                    written.files += 1;
+                    written.bytes += bytes;
+                }
+                Err(problem) => problems.push((place, problem)),
             }
-            Err(problem) => problems.push(problem),
         }
     }
     if problems.is_empty() {
         Ok(written)
     } else {
-        problems.sort_by_key(|(n, _)| *n);
+        // Stable: the problems of one part stay in its order.
+        problems.sort_by_key(|(place, _)| *place);
         Err(Halt::Problems(
             problems.into_iter().map(|(_, p)| p).collect(),
         ))

@@ -63,7 +63,7 @@ impl Theme {
 
 /// HTML escaping that leaves `/` alone (Tera's default writes `&#x2F;`,
 /// which is correct but makes every link hard to read).
-fn escape_html(input: &str) -> String {
+pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 16);
     let mut done = 0;
     // The special characters are ASCII, so byte positions are char boundaries.

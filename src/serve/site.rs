@@ -11,10 +11,10 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 use tera::Context;
 
-use crate::build;
+use crate::address::Lang;
 use crate::error::Error;
+use crate::pipeline::Pipeline;
 use crate::project::Paths;
-use crate::render::Theme;
 
 /// Where the pages' event stream is answered. The prefix cannot be a
 /// language folder (language codes have no `_`).
@@ -28,12 +28,14 @@ pub struct Site {
     /// Names this build's content: equal ids, equal pages.
     pub id: String,
     files: BTreeMap<String, Vec<u8>>,
-    languages: Vec<String>,
-    original: String,
+    languages: Vec<Lang>,
+    original: Lang,
     /// Language → the snippet added before `</body>`.
     live: BTreeMap<String, String>,
     /// (status, language) → the page.
     errors: BTreeMap<(u16, String), Vec<u8>>,
+    /// What the build was made from, for the next one to reuse.
+    pipeline: Pipeline,
 }
 
 #[derive(Serialize)]
@@ -46,10 +48,19 @@ impl Site {
     /// Loads, checks and renders the project, as `build` does, without
     /// writing anything.
     pub fn build(paths: &Paths) -> Result<Site, Error> {
-        let loaded = build::load(paths)?;
-        let output = build::render(&loaded)?;
-        let project = &loaded.project;
-        let guideline = &loaded.guideline;
+        Site::from_pipeline(Pipeline::load(paths)?)
+    }
+
+    /// Builds again from `paths`, parsing only what changed since this
+    /// build.
+    pub fn rebuild(&self, paths: &Paths) -> Result<Site, Error> {
+        Site::from_pipeline(self.pipeline.reload(paths)?)
+    }
+
+    fn from_pipeline(pipeline: Pipeline) -> Result<Site, Error> {
+        let output = pipeline.output()?;
+        let project = &pipeline.project;
+        let guideline = &pipeline.guideline;
 
         let mut hasher = DefaultHasher::new();
         output.files.hash(&mut hasher);
@@ -63,7 +74,7 @@ impl Site {
         }
         let id = format!("{:016x}", hasher.finish());
 
-        let theme = Theme::load(&project.templates)?;
+        let theme = pipeline.theme()?;
         let languages: Vec<LanguageView> = guideline
             .languages
             .iter()
@@ -83,7 +94,7 @@ impl Site {
             ctx.insert("languages", &languages);
             ctx.insert("build", &id);
             ctx.insert("events", EVENTS_PATH);
-            match theme.render("serve/live.html", &ctx, &loaded.locales, lang) {
+            match theme.render("serve/live.html", &ctx, &pipeline.locales, lang) {
                 Ok(html) => {
                     live.insert(lang.to_string(), html);
                 }
@@ -91,7 +102,7 @@ impl Site {
             }
             for status in ERROR_STATUSES {
                 ctx.insert("status", &status);
-                match theme.render("serve/error.html", &ctx, &loaded.locales, lang) {
+                match theme.render("serve/error.html", &ctx, &pipeline.locales, lang) {
                     Ok(html) => {
                         errors.insert((status, lang.to_string()), html.into_bytes());
                     }
@@ -102,17 +113,20 @@ impl Site {
         if !problems.is_empty() {
             return Err(Error::Sources(problems));
         }
+        let languages = guideline.site.languages.clone();
+        let original = guideline.original_language().clone();
         Ok(Site {
             id,
             files: output.files,
-            languages: guideline.site.languages.clone(),
-            original: guideline.site.original_language.clone(),
+            languages,
+            original,
             live,
             errors,
+            pipeline,
         })
     }
 
-    pub fn languages(&self) -> &[String] {
+    pub fn languages(&self) -> &[Lang] {
         &self.languages
     }
 
@@ -145,35 +159,8 @@ impl Site {
     }
 }
 
-/// An error as people read it: each source problem with its file, line,
-/// snippet and help, as `build` prints them (no colours: it is shown in
-/// the terminal and in the page).
+/// An error as people read it, as `build` prints it (see
+/// [`crate::error::describe`]).
 pub fn describe(e: &Error) -> String {
-    let handler =
-        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
-    match e {
-        Error::Sources(problems) => {
-            let mut text = String::new();
-            for p in problems {
-                let _ = handler.render_report(&mut text, p);
-                text.push('\n');
-            }
-            text.push_str(&format!("{} problem(s) in the sources.", problems.len()));
-            text
-        }
-        Error::Tool {
-            message,
-            help,
-            source,
-        } => {
-            let mut text = format!("error: {message}");
-            if let Some(s) = source {
-                text.push_str(&format!(": {s}"));
-            }
-            if let Some(h) = help {
-                text.push_str(&format!("\nhelp: {h}"));
-            }
-            text
-        }
-    }
+    crate::error::describe(e, ".")
 }

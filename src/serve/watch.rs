@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use super::{describe, Built, Hub, Site};
+use super::{describe, Built, Hub};
 use crate::error::Error;
 use crate::project::Paths;
 
@@ -102,7 +102,7 @@ fn rebuild_on_changes(rx: &Receiver<Message>, paths: &Paths, hub: &Hub) {
         }
         let started = Instant::now();
         let what = path.map_or_else(String::new, |p| format!(" to {}", shown(&p).display()));
-        match Site::build(paths) {
+        match hub.now().site.rebuild(paths) {
             Ok(site) => {
                 let outcome = hub.built(site);
                 let ms = |d: Duration| d.as_secs_f64() * 1000.0;

@@ -1,0 +1,146 @@
+//! The command line's words: the commands and their options (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rettleiar::cite;
+use rettleiar::project::Paths;
+
+#[derive(Parser)]
+#[command(
+    name = "rettleiar",
+    version,
+    about = "Publishes a municipal guideline as a multilingual website and print-ready documents."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build {
+        #[command(flatten)]
+        paths: PathArgs,
+        /// Replace an output folder that rettleiar did not create.
+        #[arg(long)]
+        force: bool,
+        /// Also print each language's print.html to a PDF (needs Chromium).
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium or Chrome program for --pdf (default: $RETTLEIAR_CHROMIUM, else chromium on PATH).
+        #[arg(long, value_name = "PATH", requires = "pdf")]
+        chromium: Option<PathBuf>,
+    },
+    /// Run every check of `build` without writing anything.
+    Check {
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Print the link to a rule, or a citation of it.
+    Cite {
+        /// The rule, e.g. A5.
+        rule: String,
+        /// The language of the link and the citation (default: the original's).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_enum, default_value = "url")]
+        format: Format,
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Keep the anchor register (source/anchors.yaml) in step with the text.
+    Anchors {
+        #[command(subcommand)]
+        command: AnchorsCommand,
+    },
+    /// Preview the site while editing: build into memory, serve it, and
+    /// rebuild and reload the open pages on every save (writes nothing).
+    Serve {
+        #[command(flatten)]
+        paths: PathArgs,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; other than 127.0.0.1, other machines
+        /// can open the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AnchorsCommand {
+    /// Register new rules and accept changed rule texts, showing what changed.
+    Accept {
+        /// The rules to accept (default: all).
+        rules: Vec<String>,
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Withdraw a rule that has been removed from the sources; its anchor
+    /// then shows a withdrawal notice.
+    Retire {
+        rule: String,
+        /// Why the rule was withdrawn (e.g. the council's case number).
+        #[arg(long)]
+        reason: String,
+        /// The rule that takes its place.
+        #[arg(long)]
+        replaced_by: Option<String>,
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+}
+
+#[derive(Args)]
+pub struct PathArgs {
+    /// The project folder holding source/, locales/ and theme/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The sources (default: ROOT/source).
+    #[arg(long)]
+    source: Option<PathBuf>,
+    /// The Fluent files (default: ROOT/locales).
+    #[arg(long)]
+    locales: Option<PathBuf>,
+    /// The templates and CSS (default: ROOT/theme).
+    #[arg(long)]
+    theme: Option<PathBuf>,
+    /// The output folder (default: ROOT/public).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+impl PathArgs {
+    pub fn paths(&self) -> Paths {
+        let d = Paths::in_project(&self.root);
+        Paths {
+            source: self.source.clone().unwrap_or(d.source),
+            locales: self.locales.clone().unwrap_or(d.locales),
+            theme: self.theme.clone().unwrap_or(d.theme),
+            out: self.out.clone().unwrap_or(d.out),
+        }
+    }
+}
+
+/// What `cite` prints (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Url,
+    Text,
+    Markdown,
+    Html,
+}
+
+impl From<Format> for cite::Format {
+    fn from(f: Format) -> cite::Format {
+        match f {
+            Format::Url => cite::Format::Url,
+            Format::Text => cite::Format::Text,
+            Format::Markdown => cite::Format::Markdown,
+            Format::Html => cite::Format::Html,
+        }
+    }
+}

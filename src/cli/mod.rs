@@ -1,0 +1,137 @@
+//! The command line: parses the arguments, runs a command on the library's
+//! [`Pipeline`], and prints the outcome or the error for people. Exit
+//! codes: 0 done, 1 the sources need fixing, 2 wrong usage, 3 the tool
+//! could not do its work.
+
+mod args;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use rettleiar::anchors;
+use rettleiar::cite;
+use rettleiar::config::Date;
+use rettleiar::error::{describe, Error};
+use rettleiar::pdf::Chromium;
+use rettleiar::pipeline::{Checks, Pipeline};
+use rettleiar::project::Paths;
+
+use args::{AnchorsCommand, Cli, Command};
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", describe(&e, "; nothing was written."));
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Build {
+            paths,
+            force,
+            pdf,
+            chromium,
+        } => {
+            // Found first, so a missing browser stops the build before it starts.
+            let chromium = match pdf {
+                true => Some(Chromium::find(chromium.as_deref())?),
+                false => None,
+            };
+            build(&paths.paths(), force, chromium.as_ref())
+        }
+        Command::Check { paths } => {
+            Pipeline::load(&paths.paths())?.check()?;
+            println!("No problems found.");
+            Ok(())
+        }
+        Command::Cite {
+            rule,
+            lang,
+            format,
+            paths,
+        } => {
+            let pipeline = Pipeline::load(&paths.paths())?;
+            let g = &pipeline.guideline;
+            let citation = cite::cite(g, &pipeline.locales, &rule, lang.as_deref(), format.into())?;
+            println!("{citation}");
+            if g.links.base().is_none() {
+                eprintln!("note: the address is relative to the site; set base_url in source/site.yaml for full addresses");
+            }
+            Ok(())
+        }
+        Command::Anchors { command } => anchors_command(command),
+        Command::Serve { paths, port, bind } => {
+            rettleiar::serve::serve(&paths.paths(), &rettleiar::serve::Options { bind, port })
+        }
+    }
+}
+
+fn build(paths: &Paths, force: bool, chromium: Option<&Chromium>) -> Result<(), Error> {
+    let report = Pipeline::load(paths)?.write(force, chromium)?;
+    println!(
+        "Built {} files ({} kB) into {}",
+        report.files,
+        report.bytes.div_ceil(1024),
+        paths.out.display()
+    );
+    for page in report.pages {
+        println!("  {}", paths.out.join(page).display());
+    }
+    if let Some(c) = chromium {
+        println!("The PDFs were printed with {}", c.program().display());
+    }
+    Ok(())
+}
+
+fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
+    match command {
+        AnchorsCommand::Accept { rules, paths } => {
+            let paths = paths.paths();
+            let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
+            let changes = anchors::accept_in(&pipeline.guideline, &paths, &rules, today())?;
+            if changes.is_empty() {
+                println!("Nothing to accept: the register agrees with the text.");
+                return Ok(());
+            }
+            for change in &changes {
+                println!("{change}");
+            }
+            println!("{} change(s) written to the register.", changes.len());
+        }
+        AnchorsCommand::Retire {
+            rule,
+            reason,
+            replaced_by,
+            paths,
+        } => {
+            let paths = paths.paths();
+            let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
+            let retired = anchors::Retired {
+                date: today(),
+                reason,
+                replaced_by: replaced_by.map(|r| r.to_ascii_lowercase()),
+            };
+            anchors::retire_in(&pipeline.guideline, &paths, &rule, retired)?;
+            println!(
+                "{} is withdrawn; its anchor now shows a notice.",
+                rule.to_uppercase()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Today's date, or the one `SOURCE_DATE_EPOCH` names.
+fn today() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc)
+        .date()
+}

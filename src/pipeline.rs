@@ -1,0 +1,282 @@
+//! The pipeline as one value: [`Pipeline::load`] reads the project, parses
+//! it into the model and checks it, with the theme parsed beside it;
+//! [`Pipeline::render`] hands every file of the site to a sink;
+//! [`Pipeline::check`] renders without keeping anything;
+//! [`Pipeline::write`] renders into the output folder (and prints the
+//! PDFs). The live preview keeps the value and reloads only what changed.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use crate::config::{check_site, required, DocumentMeta, SiteConfig};
+use crate::error::{Error, Kind, Problem};
+use crate::locale::Locales;
+use crate::markdown;
+use crate::model::{Guideline, LanguageDoc, Register};
+use crate::output;
+use crate::pdf::{self, Chromium};
+use crate::project::{Paths, Project};
+use crate::render::{self, Halt, Inputs, Output, Producer, Sink, Theme, Written};
+use crate::{anchors, check};
+
+/// Which checks loading makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Every check, the anchor register's too.
+    All,
+    /// All but holding the rules to the anchor register: for the commands
+    /// that change the register.
+    ExceptRegister,
+}
+
+/// A loaded, checked project with its parsed theme, ready to render.
+pub struct Pipeline {
+    pub paths: Paths,
+    pub project: Project,
+    pub guideline: Guideline,
+    pub locales: Arc<Locales>,
+    /// The parsed templates, or their problems (which stop rendering,
+    /// not commands that render nothing). Shared with the next load when
+    /// the templates did not change.
+    pub theme: Result<Arc<Theme>, Vec<Problem>>,
+}
+
+/// What [`Pipeline::write`] did.
+pub struct Report {
+    pub files: usize,
+    pub bytes: usize,
+    /// The main pages and the PDFs, relative to the output folder.
+    pub pages: Vec<String>,
+}
+
+impl Pipeline {
+    /// Reads, parses and checks; every problem found is returned together.
+    pub fn load(paths: &Paths) -> Result<Pipeline, Error> {
+        Pipeline::load_with(paths, Checks::All)
+    }
+
+    /// [`Pipeline::load`] with a choice of checks.
+    pub fn load_with(paths: &Paths, checks: Checks) -> Result<Pipeline, Error> {
+        Pipeline::assemble(Project::read(paths)?, paths, checks, None)
+    }
+
+    /// Loads the project at `paths` again, reusing what has not changed
+    /// since `self` (the parsed theme when no template changed).
+    pub fn reload(&self, paths: &Paths) -> Result<Pipeline, Error> {
+        let project = Project::read(paths)?;
+        let theme = same_templates(&self.project, &project).then(|| self.theme.clone());
+        Pipeline::assemble(project, paths, Checks::All, theme)
+    }
+
+    /// The part of loading that needs no disk: files already in memory to
+    /// a checked model (`paths` only names places in messages). The theme
+    /// is parsed on another core meanwhile, unless `theme` is given.
+    pub fn assemble(
+        project: Project,
+        paths: &Paths,
+        checks: Checks,
+        theme: Option<Result<Arc<Theme>, Vec<Problem>>>,
+    ) -> Result<Pipeline, Error> {
+        let templates = &project.templates;
+        let (model, theme) = std::thread::scope(|s| {
+            let parsing = theme.is_none().then(|| s.spawn(|| Theme::load(templates)));
+            let model = model(&project, paths, checks);
+            let theme = match (theme, parsing) {
+                (Some(theme), _) => theme,
+                (None, Some(t)) => joined(t).map(Arc::new),
+                (None, None) => unreachable!("the theme is given or parsed"),
+            };
+            (model, theme)
+        });
+        let (guideline, locales) = model?;
+        Ok(Pipeline {
+            paths: paths.clone(),
+            project,
+            guideline,
+            locales: Arc::new(locales),
+            theme,
+        })
+    }
+
+    /// The parsed theme, or the problems in its templates.
+    pub fn theme(&self) -> Result<&Theme, Vec<Problem>> {
+        self.theme.as_deref().map_err(Clone::clone)
+    }
+
+    /// What the producers read.
+    pub fn inputs(&self) -> Result<Inputs<'_>, Vec<Problem>> {
+        Ok(Inputs {
+            guideline: &self.guideline,
+            locales: &self.locales,
+            theme: self.theme()?,
+            assets: &self.project.assets,
+        })
+    }
+
+    /// Every output of the site, one producer each.
+    pub fn producers(&self) -> Result<Vec<Box<dyn Producer + '_>>, Vec<Problem>> {
+        Ok(render::producers(self.inputs()?))
+    }
+
+    /// Renders every file of the site into `sink` (see [`render::run`]).
+    pub fn render<E: Send>(&self, sink: &Sink<'_, E>) -> Result<Written, Halt<E>> {
+        render::run(&self.producers().map_err(Halt::Problems)?, sink)
+    }
+
+    /// Renders everything and keeps nothing: every check `build` makes.
+    pub fn check(&self) -> Result<Written, Error> {
+        Ok(self.render::<Error>(&|_, _| Ok(()))?)
+    }
+
+    /// Renders the whole site into memory.
+    pub fn output(&self) -> Result<Output, Error> {
+        let files = Mutex::new(BTreeMap::new());
+        self.render::<Error>(&|path, bytes| {
+            files
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(path, bytes);
+            Ok(())
+        })?;
+        Ok(Output {
+            files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
+        })
+    }
+
+    /// Writes the site into `paths.out`, and with `chromium` the PDF of
+    /// each language too, printed from the staged `print.html` before the
+    /// output is swapped in. Nothing is written unless every step succeeded.
+    pub fn write(&self, force: bool, chromium: Option<&Chromium>) -> Result<Report, Error> {
+        let paths = &self.paths;
+        let protected = [
+            paths.source.as_path(),
+            paths.locales.as_path(),
+            paths.theme.as_path(),
+        ];
+        let target = output::check_target(&paths.out, &protected, force)?;
+        // Each page goes to disk as soon as it is made: a large site is
+        // never held in memory whole.
+        let staged = output::Staged::begin(&target)?;
+        let written = self.render(&|path: String, bytes: Vec<u8>| staged.write(&path, &bytes))?;
+        let g = &self.guideline;
+        let mut report = Report {
+            files: written.files,
+            bytes: written.bytes,
+            pages: g
+                .languages
+                .iter()
+                .map(|d| crate::address::Address::language(&d.lang).output_path())
+                .collect(),
+        };
+        if let Some(chromium) = chromium {
+            let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(g, staged.path()).into_iter().unzip();
+            chromium.print(&jobs)?;
+            for (job, rel) in jobs.iter().zip(pdfs) {
+                report.files += 1;
+                report.bytes += std::fs::metadata(&job.pdf).map_or(0, |m| m.len() as usize);
+                report.pages.push(rel);
+            }
+        }
+        staged.swap()?;
+        Ok(report)
+    }
+}
+
+impl From<Halt<Error>> for Error {
+    fn from(halt: Halt<Error>) -> Error {
+        match halt {
+            Halt::Problems(problems) => Error::Sources(problems),
+            Halt::Sink(e) => e,
+        }
+    }
+}
+
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+fn same_templates(a: &Project, b: &Project) -> bool {
+    a.templates.len() == b.templates.len()
+        && a.templates
+            .iter()
+            .zip(&b.templates)
+            .all(|((n, f), (m, g))| n == m && f.text == g.text)
+}
+
+/// The project's files parsed into the checked model and its messages.
+fn model(project: &Project, paths: &Paths, checks: Checks) -> Result<(Guideline, Locales), Error> {
+    let mut problems = Vec::new();
+    let site = required::<SiteConfig>(project.site.as_ref(), paths, "site.yaml", &mut problems);
+    let meta = required::<DocumentMeta>(
+        project.document.as_ref(),
+        paths,
+        "document.yaml",
+        &mut problems,
+    );
+    let Some(site) = site else {
+        return Err(Error::Sources(problems));
+    };
+    problems.extend(check_site(&site, project.site.as_ref()));
+    let (languages, register) = parse_texts(project, paths, &site, &mut problems);
+    let locales = Locales::load(&site, &project.locales, &paths.locales)
+        .map_err(|p| problems.extend(p))
+        .ok();
+    let (Some(meta), Some(locales), Some(anchors), true) =
+        (meta, locales, register, problems.is_empty())
+    else {
+        return Err(Error::Sources(problems));
+    };
+    let guideline = Guideline {
+        links: site.links(),
+        site,
+        meta,
+        languages,
+        anchors,
+    };
+    let mut problems = check::check(&guideline);
+    if checks == Checks::All && problems.is_empty() {
+        problems = guideline.anchors.check(guideline.original());
+    }
+    if !problems.is_empty() {
+        return Err(Error::Sources(problems));
+    }
+    Ok((guideline, locales))
+}
+
+/// Each language's text, parsed on a thread of its own, and the anchor
+/// register meanwhile on this one; the problems stay in the same order.
+fn parse_texts(
+    project: &Project,
+    paths: &Paths,
+    site: &SiteConfig,
+    problems: &mut Vec<Problem>,
+) -> (Vec<LanguageDoc>, Option<Register>) {
+    let (parsed, register) = std::thread::scope(|s| {
+        let parsing: Vec<_> = site
+            .languages
+            .iter()
+            .map(|lang| {
+                let files = project.texts.get(lang.as_str());
+                s.spawn(move || files.map(|files| markdown::parse_language(lang, files)))
+            })
+            .collect();
+        let register = Register::parse(project.registers.get(anchors::FILE));
+        let parsed: Vec<_> = parsing.into_iter().map(joined).collect();
+        (parsed, register)
+    });
+    let mut languages = Vec::new();
+    for (lang, parsed) in site.languages.iter().zip(parsed) {
+        match parsed {
+            Some(Ok(doc)) => languages.push(doc),
+            Some(Err(p)) => problems.extend(p),
+            None => problems.push(
+                Problem::new(Kind::Language, format!("site.yaml lists `{lang}`, but there is no text for it"))
+                    .in_path(paths.source.join(lang.as_str()))
+                    .help(format!("create `{}/{lang}/` with the language's .md file, or remove `{lang}` from `languages` in site.yaml", paths.source.display())),
+            ),
+        }
+    }
+    (languages, register.map_err(|p| problems.push(p)).ok())
+}
