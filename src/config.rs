@@ -253,3 +253,65 @@ pub fn check_site(site: &SiteConfig, file: Option<&Arc<SourceFile>>) -> Vec<Prob
     }
     problems
 }
+
+/// The problems above read serde_yaml's messages (`unknown field`,
+/// `missing field`, ` at line `) and the date's own: these tests pin every
+/// text matched, so an update of serde_yaml that changes one fails here
+/// instead of silently worsening the diagnostics.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(yaml: &str) -> Problem {
+        let file = SourceFile::new("document.yaml", yaml);
+        parse_yaml::<Work>(&file, yaml, 0).expect_err("the YAML is wrong")
+    }
+
+    #[test]
+    fn an_unknown_field_is_named_with_the_nearest_known_one() {
+        let p = problem("title: T\npublisher: P\npublsher: Q\n");
+        assert_eq!(p.kind, Kind::Metadata);
+        assert!(
+            p.message.starts_with("unknown field `publsher`"),
+            "{}",
+            p.message
+        );
+        assert!(!p.message.contains(" at line "), "{}", p.message);
+        assert!(p.help.unwrap().starts_with("did you mean `publisher`?"));
+        assert_eq!(p.location.unwrap().line_col(), (3, 1));
+    }
+
+    #[test]
+    fn a_missing_field_is_a_metadata_problem() {
+        let p = problem("title: T\n");
+        assert_eq!(p.kind, Kind::Metadata);
+        assert!(
+            p.message.starts_with("missing field `publisher`"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn a_wrong_date_is_a_metadata_problem_at_its_field() {
+        let yaml = "case: c\nmunicipality: m\nadopted_by: a\nadopted: 2013-02-30\nbased_on: {title: t, publisher: p}\ninspired_by: []\ncontact_email: e\n";
+        let file = SourceFile::new("document.yaml", yaml);
+        let p = parse_yaml::<DocumentMeta>(&file, yaml, 0).unwrap_err();
+        assert_eq!(p.kind, Kind::Metadata);
+        assert!(p.message.contains("is not a date"), "{}", p.message);
+        assert_eq!(p.help.as_deref(), Some("dates are written YYYY-MM-DD"));
+        assert_eq!(
+            iso_date::parse("2012-02-29"),
+            Some(time::macros::date!(2012 - 02 - 29))
+        );
+        assert_eq!(iso_date::parse("2013-9-23"), None);
+    }
+
+    #[test]
+    fn broken_yaml_is_a_syntax_problem_at_its_line() {
+        let p = problem("title: T\npublisher: [P\n");
+        assert_eq!(p.kind, Kind::Yaml);
+        assert!(!p.message.contains(" at line "), "{}", p.message);
+        assert!(p.location.unwrap().line_col().0 >= 2);
+    }
+}
