@@ -83,12 +83,12 @@ impl Project {
             match rel.split('/').collect::<Vec<_>>().as_slice() {
                 ["site.yaml"] => project.site = read(&mut problems),
                 ["document.yaml"] => project.document = read(&mut problems),
-                [name] if name.ends_with(".yaml") => {
+                [name] if has_extension(name, "yaml") => {
                     if let Some(f) = read(&mut problems) {
                         project.registers.insert(name.to_string(), f);
                     }
                 }
-                [lang, ..] if rel.ends_with(".md") => {
+                [lang, ..] if has_extension(&rel, "md") => {
                     if let Some(f) = read(&mut problems) {
                         project.texts.entry(lang.to_string()).or_default().push(f);
                     }
@@ -97,7 +97,7 @@ impl Project {
             }
         }
         for (rel, path) in files_below(&paths.locales, &mut problems) {
-            if let (Some((lang, _)), true) = (rel.split_once('/'), rel.ends_with(".ftl")) {
+            if let (Some((lang, _)), true) = (rel.split_once('/'), has_extension(&rel, "ftl")) {
                 if let Some(f) = read_text(&paths.locales, &rel, &path, &mut problems) {
                     project.locales.entry(lang.to_string()).or_default().push(f);
                 }
@@ -121,6 +121,13 @@ impl Project {
             Err(problems)
         }
     }
+}
+
+/// Whether the file's extension is `ext`, in any case (`RETTLEIAR.MD`).
+fn has_extension(name: &str, ext: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// Files below `dir` as (path relative to `dir` with `/`, full path), sorted,

@@ -305,3 +305,20 @@ fn with_base_url_canonical_and_hreflang_links_are_absolute() {
         assert_eq!(switch.value().attr("href"), Some("../en/"));
     }
 }
+
+#[test]
+fn source_files_are_found_whatever_the_case_of_their_extension() {
+    let p = Project::copy();
+    std::fs::rename(
+        p.path("source/nn/rettleiar.md"),
+        p.path("source/nn/RETTLEIAR.MD"),
+    )
+    .unwrap();
+    p.build().ok();
+    let page = html(&p.path("public/nn/index.html"));
+    assert_eq!(
+        page.select(&sel("#a5")).count(),
+        1,
+        "the Nynorsk text was not read"
+    );
+}
