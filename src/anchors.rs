@@ -121,36 +121,7 @@ impl Register {
                 }
             }
         }
-        // `seen` now holds every registered id.
-        let new: Vec<&Rule> = original
-            .rules()
-            .map(|(_, r)| r)
-            .filter(|r| !seen.contains(r.id.as_str()))
-            .collect();
-        if let Some(first) = new.first() {
-            let ids: Vec<&str> = new.iter().map(|r| r.id.as_str()).collect();
-            let (what, which) = match ids.as_slice() {
-                [one] => (
-                    format!("rule `{one}` is not in the anchor register"),
-                    one.to_string(),
-                ),
-                many => (
-                    format!(
-                        "{} rules are not in the anchor register: {}",
-                        many.len(),
-                        many.join(", ")
-                    ),
-                    String::new(),
-                ),
-            };
-            problems.push(
-                Problem::new(Kind::Anchor, what)
-                    .at(first.location.clone())
-                    .help(format!(
-                        "once published, an id must never change meaning; register with `rettleiar anchors accept {which}`"
-                    )),
-            );
-        }
+        problems.extend(unregistered(original, &seen));
         problems
     }
 
@@ -227,6 +198,39 @@ impl Register {
         entry.retired = Some(retired);
         Ok(())
     }
+}
+
+/// The rules of the original that are not in the register (`seen` holds
+/// every registered id), as one problem.
+fn unregistered(original: &LanguageDoc, seen: &HashSet<&str>) -> Option<Problem> {
+    let new: Vec<&Rule> = original
+        .rules()
+        .map(|(_, r)| r)
+        .filter(|r| !seen.contains(r.id.as_str()))
+        .collect();
+    let first = new.first()?;
+    let ids: Vec<&str> = new.iter().map(|r| r.id.as_str()).collect();
+    let (what, which) = match ids.as_slice() {
+        [one] => (
+            format!("rule `{one}` is not in the anchor register"),
+            one.to_string(),
+        ),
+        many => (
+            format!(
+                "{} rules are not in the anchor register: {}",
+                many.len(),
+                many.join(", ")
+            ),
+            String::new(),
+        ),
+    };
+    Some(
+        Problem::new(Kind::Anchor, what)
+            .at(first.location.clone())
+            .help(format!(
+                "once published, an id must never change meaning; register with `rettleiar anchors accept {which}`"
+            )),
+    )
 }
 
 /// One change made by `accept`.

@@ -75,6 +75,35 @@ struct RuleIn<'a> {
 pub fn manifest(g: &Guideline) -> String {
     let fronts: Vec<(&Lang, &FrontMatter)> =
         g.languages.iter().map(|d| (&d.lang, &d.front)).collect();
+    let manifest = Manifest {
+        document: Document {
+            meta: &g.meta,
+            original_language: &g.site.original_language,
+            titles: fronts
+                .iter()
+                .map(|(l, f)| (l.as_str(), f.title.as_str()))
+                .collect(),
+        },
+        base_url: g.links.base().map(str::to_string),
+        languages: fronts
+            .iter()
+            .map(|(l, f)| Language {
+                code: l.as_str(),
+                url: g.links.url(&Address::language(l)),
+                title: &f.title,
+                translation: f.translation.as_ref(),
+            })
+            .collect(),
+        rules: rules(g),
+    };
+    let mut json = serde_json::to_string_pretty(&manifest).expect("the manifest always serializes");
+    json.push('\n');
+    json
+}
+
+/// Every rule ever published: the active ones in the original's order,
+/// then the withdrawn ones.
+fn rules(g: &Guideline) -> Vec<RuleEntry<'_>> {
     // Each language's rule texts, and the register's dates, by id.
     let texts: Vec<HashMap<&str, &str>> = g
         .languages
@@ -126,30 +155,7 @@ pub fn manifest(g: &Guideline) -> String {
                 .collect(),
         });
     }
-    let manifest = Manifest {
-        document: Document {
-            meta: &g.meta,
-            original_language: &g.site.original_language,
-            titles: fronts
-                .iter()
-                .map(|(l, f)| (l.as_str(), f.title.as_str()))
-                .collect(),
-        },
-        base_url: g.links.base().map(str::to_string),
-        languages: fronts
-            .iter()
-            .map(|(l, f)| Language {
-                code: l.as_str(),
-                url: g.links.url(&Address::language(l)),
-                title: &f.title,
-                translation: f.translation.as_ref(),
-            })
-            .collect(),
-        rules,
-    };
-    let mut json = serde_json::to_string_pretty(&manifest).expect("the manifest always serializes");
-    json.push('\n');
-    json
+    rules
 }
 
 fn addresses<'a>(g: &Guideline, lang: &Lang, id: &str, text: Option<&'a str>) -> RuleIn<'a> {

@@ -14,7 +14,7 @@ use tera::Context;
 use crate::address::Lang;
 use crate::error::Error;
 use crate::pipeline::Pipeline;
-use crate::project::Paths;
+use crate::project::{Paths, Project};
 
 /// Where the pages' event stream is answered. The prefix cannot be a
 /// language folder (language codes have no `_`).
@@ -31,9 +31,9 @@ pub struct Site {
     languages: Vec<Lang>,
     original: Lang,
     /// Language → the snippet added before `</body>`.
-    live: BTreeMap<String, String>,
+    live: Live,
     /// (status, language) → the page.
-    errors: BTreeMap<(u16, String), Vec<u8>>,
+    errors: ErrorPages,
     /// What the build was made from, for the next one to reuse.
     pipeline: Pipeline,
 }
@@ -59,60 +59,9 @@ impl Site {
 
     fn from_pipeline(pipeline: Pipeline) -> Result<Site, Error> {
         let output = pipeline.output()?;
-        let project = &pipeline.project;
+        let id = content_id(&output.files, &pipeline.project);
+        let (live, errors) = serve_pages(&pipeline, &id)?;
         let guideline = &pipeline.guideline;
-
-        let mut hasher = DefaultHasher::new();
-        output.files.hash(&mut hasher);
-        for (name, file) in &project.templates {
-            (name, &file.text).hash(&mut hasher);
-        }
-        for files in project.locales.values() {
-            for file in files {
-                file.text.hash(&mut hasher);
-            }
-        }
-        let id = format!("{:016x}", hasher.finish());
-
-        let theme = pipeline.theme()?;
-        let languages: Vec<LanguageView> = guideline
-            .languages
-            .iter()
-            .map(|d| LanguageView {
-                code: &d.lang,
-                title: &d.front.title,
-            })
-            .collect();
-        let mut live = BTreeMap::new();
-        let mut errors = BTreeMap::new();
-        let mut problems = Vec::new();
-        for doc in &guideline.languages {
-            let lang = doc.lang.as_str();
-            let mut ctx = Context::new();
-            ctx.insert("lang", lang);
-            ctx.insert("doc", &doc.front);
-            ctx.insert("languages", &languages);
-            ctx.insert("build", &id);
-            ctx.insert("events", EVENTS_PATH);
-            match theme.render("serve/live.html", &ctx, &pipeline.locales, lang) {
-                Ok(html) => {
-                    live.insert(lang.to_string(), html);
-                }
-                Err(p) => problems.push(p),
-            }
-            for status in ERROR_STATUSES {
-                ctx.insert("status", &status);
-                match theme.render("serve/error.html", &ctx, &pipeline.locales, lang) {
-                    Ok(html) => {
-                        errors.insert((status, lang.to_string()), html.into_bytes());
-                    }
-                    Err(p) => problems.push(p),
-                }
-            }
-        }
-        if !problems.is_empty() {
-            return Err(Error::Sources(problems));
-        }
         let languages = guideline.site.languages.clone();
         let original = guideline.original_language().clone();
         Ok(Site {
@@ -157,6 +106,71 @@ impl Site {
             .map(Vec::as_slice)
             .unwrap_or_default()
     }
+}
+
+/// Names a build's content: the pages, and the templates and messages the
+/// serve-only pages are made of.
+fn content_id(files: &BTreeMap<String, Vec<u8>>, project: &Project) -> String {
+    let mut hasher = DefaultHasher::new();
+    files.hash(&mut hasher);
+    for (name, file) in &project.templates {
+        (name, &file.text).hash(&mut hasher);
+    }
+    for files in project.locales.values() {
+        for file in files {
+            file.text.hash(&mut hasher);
+        }
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+/// Language → live-reload snippet.
+type Live = BTreeMap<String, String>;
+/// (status, language) → error page.
+type ErrorPages = BTreeMap<(u16, String), Vec<u8>>;
+
+/// What only the preview shows, in every language: the live-reload
+/// snippet and the error pages.
+fn serve_pages(pipeline: &Pipeline, id: &str) -> Result<(Live, ErrorPages), Error> {
+    let theme = pipeline.theme()?;
+    let guideline = &pipeline.guideline;
+    let languages: Vec<LanguageView> = guideline
+        .languages
+        .iter()
+        .map(|d| LanguageView {
+            code: &d.lang,
+            title: &d.front.title,
+        })
+        .collect();
+    let (mut live, mut errors, mut problems) = (Live::new(), ErrorPages::new(), Vec::new());
+    for doc in &guideline.languages {
+        let lang = doc.lang.as_str();
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("doc", &doc.front);
+        ctx.insert("languages", &languages);
+        ctx.insert("build", id);
+        ctx.insert("events", EVENTS_PATH);
+        match theme.render("serve/live.html", &ctx, &pipeline.locales, lang) {
+            Ok(html) => {
+                live.insert(lang.to_string(), html);
+            }
+            Err(p) => problems.push(p),
+        }
+        for status in ERROR_STATUSES {
+            ctx.insert("status", &status);
+            match theme.render("serve/error.html", &ctx, &pipeline.locales, lang) {
+                Ok(html) => {
+                    errors.insert((status, lang.to_string()), html.into_bytes());
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Sources(problems));
+    }
+    Ok((live, errors))
 }
 
 /// An error as people read it, as `build` prints it (see
