@@ -10,6 +10,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
+use crate::address::Lang;
 use crate::config::{Date, SiteConfig};
 use crate::error::{Kind, Location, Problem, SourceFile};
 
@@ -34,8 +35,7 @@ impl Locales {
     ) -> Result<Locales, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut bundles = BTreeMap::new();
-        let mut keys: BTreeMap<&str, (BTreeSet<String>, Option<&Arc<SourceFile>>)> =
-            BTreeMap::new();
+        let mut keys = Names::new();
         for lang in &site.languages {
             let Some(lang_files) = files.get(lang.as_str()).filter(|f| !f.is_empty()) else {
                 problems.push(
@@ -45,68 +45,14 @@ impl Locales {
                 );
                 continue;
             };
-            let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            bundle.set_use_isolating(false);
-            let mut names = BTreeSet::new();
-            let mut syntax_errors = false;
-            for file in lang_files {
-                let resource = match FluentResource::try_new(file.text.clone()) {
-                    Ok(r) => r,
-                    Err((r, errors)) => {
-                        syntax_errors = true;
-                        for e in errors {
-                            // The entry the parser gave up on is where an
-                            // editor should look; `pos` is often the next line.
-                            let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
-                            problems.push(
-                                Problem::new(Kind::Locale, format!("Fluent syntax: {}", e.kind))
-                                    .at(Location::new(file, at, 0))
-                                    .help("see https://projectfluent.org/fluent/guide/ for the syntax"),
-                            );
-                        }
-                        r
-                    }
-                };
-                for entry in resource.entries() {
-                    if let ast::Entry::Message(m) = entry {
-                        names.insert(m.id.name.to_string());
-                    }
-                }
-                if let Err(errors) = bundle.add_resource(resource) {
-                    for e in errors {
-                        problems.push(
-                            Problem::new(Kind::Locale, format!("{e}"))
-                                .at(Location::new(file, 0, 0))
-                                .help("each message may be defined once per language"),
-                        );
-                    }
-                }
-            }
+            let (bundle, names, syntax_errors) = bundle(lang, lang_files, &mut problems);
             // Messages lost to a syntax error are reported as that error.
             if !syntax_errors {
                 keys.insert(lang.as_str(), (names, lang_files.first()));
             }
             bundles.insert(lang.to_string(), bundle);
         }
-        if let Some((reference, _)) = keys.get(site.original_language.as_str()) {
-            for (lang, (names, file)) in &keys {
-                for missing in reference.difference(names) {
-                    let mut p = Problem::new(
-                        Kind::Locale,
-                        format!("the message `{missing}` is missing for `{lang}`"),
-                    )
-                    .help(format!(
-                        "add `{missing} = …` to a .ftl file in locales/{lang}/ (locales/{}/ has it)",
-                        site.original_language
-                    ));
-                    if let Some(f) = file {
-                        p = p.at(Location::new(f, 0, 0));
-                    }
-                    problems.push(p);
-                }
-            }
-        }
+        problems.extend(missing_messages(site, &keys));
         if problems.is_empty() {
             Ok(Locales { bundles })
         } else {
@@ -163,4 +109,80 @@ impl Locales {
             ],
         )
     }
+}
+
+/// The message names of each language whose files parsed, and its first file.
+type Names<'a> = BTreeMap<&'a str, (BTreeSet<String>, Option<&'a Arc<SourceFile>>)>;
+
+/// One language's messages from its files, the names of the messages, and
+/// whether a file had syntax errors (each is a problem).
+fn bundle(
+    lang: &Lang,
+    files: &[Arc<SourceFile>],
+    problems: &mut Vec<Problem>,
+) -> (FluentBundle<FluentResource>, BTreeSet<String>, bool) {
+    let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    let mut names = BTreeSet::new();
+    let mut syntax_errors = false;
+    for file in files {
+        let resource = match FluentResource::try_new(file.text.clone()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                syntax_errors = true;
+                for e in errors {
+                    // The entry the parser gave up on is where an editor
+                    // should look; `pos` is often the next line.
+                    let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
+                    problems.push(
+                        Problem::new(Kind::Locale, format!("Fluent syntax: {}", e.kind))
+                            .at(Location::new(file, at, 0))
+                            .help("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                    );
+                }
+                r
+            }
+        };
+        for entry in resource.entries() {
+            if let ast::Entry::Message(m) = entry {
+                names.insert(m.id.name.to_string());
+            }
+        }
+        if let Err(errors) = bundle.add_resource(resource) {
+            for e in errors {
+                problems.push(
+                    Problem::new(Kind::Locale, format!("{e}"))
+                        .at(Location::new(file, 0, 0))
+                        .help("each message may be defined once per language"),
+                );
+            }
+        }
+    }
+    (bundle, names, syntax_errors)
+}
+
+/// A problem for each message the original language has and another lacks.
+fn missing_messages(site: &SiteConfig, keys: &Names<'_>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let Some((reference, _)) = keys.get(site.original_language.as_str()) else {
+        return problems;
+    };
+    for (lang, (names, file)) in keys {
+        for missing in reference.difference(names) {
+            let mut p = Problem::new(
+                Kind::Locale,
+                format!("the message `{missing}` is missing for `{lang}`"),
+            )
+            .help(format!(
+                "add `{missing} = …` to a .ftl file in locales/{lang}/ (locales/{}/ has it)",
+                site.original_language
+            ));
+            if let Some(f) = file {
+                p = p.at(Location::new(f, 0, 0));
+            }
+            problems.push(p);
+        }
+    }
+    problems
 }
