@@ -11,6 +11,7 @@ mod context;
 mod jsonld;
 mod manifest;
 mod pages;
+mod print;
 mod templates;
 
 use std::collections::BTreeMap;

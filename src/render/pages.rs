@@ -5,6 +5,7 @@
 use tera::Context;
 
 use super::context::{self, ShortPages};
+use super::print;
 use super::{File, Inputs, Producer};
 use crate::address::{Address, Lang};
 use crate::error::Problem;
@@ -74,7 +75,7 @@ impl<'a> PerLanguage<'a> {
             inputs,
             template: "print.html",
             address: Address::print,
-            context: context::print_page,
+            context: print::print_page,
         }
     }
 }
