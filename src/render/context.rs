@@ -206,7 +206,9 @@ impl<'a> ShortPages<'a> {
         let lang = doc.lang.as_str();
         let mut base = shared(g);
         base.insert("lang", lang);
-        base.insert("root", &g.links.root(&Address::short(&doc.lang, "")));
+        // Every short address is as deep as any other.
+        let any = Address::short(&doc.lang, "a1");
+        base.insert("root", &g.links.root(&any));
         base.insert("doc", &doc.front);
         Ok(ShortPages {
             g,
