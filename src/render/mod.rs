@@ -12,57 +12,18 @@ mod jsonld;
 mod manifest;
 mod pages;
 mod print;
+mod producer;
 mod templates;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::error::Problem;
-use crate::locale::Locales;
-use crate::model::Guideline;
-
+pub use producer::{run, File, Halt, Inputs, Producer, Sink, Written};
 pub use templates::{escape_html, Theme};
-
-/// Where the files go: each file's path (relative, with `/`) and bytes.
-/// Called from several threads at once; an error stops rendering.
-pub type Sink<'a, E> = dyn Fn(String, Vec<u8>) -> Result<(), E> + Sync + 'a;
-
-/// One file of the site: its path (relative, with `/`) and its bytes.
-pub type File = (String, Vec<u8>);
 
 /// The built site in memory: file paths (relative, with `/`) and bytes.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
-}
-
-/// What the producers read: the checked model, the messages, the theme.
-#[derive(Clone, Copy)]
-pub struct Inputs<'a> {
-    pub guideline: &'a Guideline,
-    pub locales: &'a Arc<Locales>,
-    pub theme: &'a Theme,
-    /// The theme's files copied as they are (CSS …), by path.
-    pub assets: &'a [(String, Vec<u8>)],
-}
-
-/// One output of the site, made in parts (a page, or a few pages that
-/// share their preparation); the parts are made independently, on any
-/// core, in any order.
-pub trait Producer: Sync {
-    /// How many parts there are.
-    fn parts(&self) -> usize;
-
-    /// Makes part `n`: its files, each made or failed.
-    fn make(&self, n: usize) -> Vec<Result<File, Problem>>;
-
-    /// Whether the parts are quick to make: they are made after the
-    /// others, so a long page does not end up last on one core.
-    fn quick(&self) -> bool {
-        false
-    }
 }
 
 /// Every output of the site, in the order their problems are reported.
@@ -75,80 +36,4 @@ pub fn producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
         Box::new(pages::ShortAddresses::new(inputs)),
         Box::new(manifest::ManifestFile(inputs.guideline)),
     ]
-}
-
-/// What [`run`] handed to its sink.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Written {
-    pub files: usize,
-    pub bytes: usize,
-}
-
-/// Why [`run`] stopped.
-#[derive(Debug)]
-pub enum Halt<E> {
-    /// Files that could not be made, in the producers' order.
-    Problems(Vec<Problem>),
-    /// The sink failed; rendering stopped.
-    Sink(E),
-}
-
-/// Makes every part of every producer on every core (rayon), handing each
-/// file to `sink` as soon as it is made, so no more than a few pages are
-/// held at a time; the order the sink sees them in is not fixed.
-/// Rendering goes on past a file that cannot be made (all such problems
-/// are returned, in the producers' order) but stops at the first error of
-/// the sink.
-pub fn run<E: Send>(
-    producers: &[Box<dyn Producer + '_>],
-    sink: &Sink<'_, E>,
-) -> Result<Written, Halt<E>> {
-    let mut parts: Vec<(usize, usize)> = producers
-        .iter()
-        .enumerate()
-        .flat_map(|(p, producer)| (0..producer.parts()).map(move |n| (p, n)))
-        .collect();
-    parts.sort_by_key(|&(p, _)| producers[p].quick());
-    // Each part's place and, per file, the bytes written or the problem.
-    type Outcome = ((usize, usize), Vec<Result<usize, Problem>>);
-    let outcomes: Vec<Outcome> = parts
-        .par_iter()
-        .map(|&(p, n)| {
-            let mut made = Vec::new();
-            for file in producers[p].make(n) {
-                made.push(match file {
-                    Ok((path, bytes)) => {
-                        let len = bytes.len();
-                        sink(path, bytes)?;
-                        Ok(len)
-                    }
-                    Err(problem) => Err(problem),
-                });
-            }
-            Ok(((p, n), made))
-        })
-        .collect::<Result<_, E>>()
-        .map_err(Halt::Sink)?;
-    let mut written = Written::default();
-    let mut problems = Vec::new();
-    for (place, made) in outcomes {
-        for file in made {
-            match file {
-                Ok(bytes) => {
-                    written.files += 1;
-                    written.bytes += bytes;
-                }
-                Err(problem) => problems.push((place, problem)),
-            }
-        }
-    }
-    if problems.is_empty() {
-        Ok(written)
-    } else {
-        // Stable: the problems of one part stay in its order.
-        problems.sort_by_key(|(place, _)| *place);
-        Err(Halt::Problems(
-            problems.into_iter().map(|(_, p)| p).collect(),
-        ))
-    }
 }

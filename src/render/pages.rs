@@ -6,7 +6,7 @@ use tera::Context;
 
 use super::context::{self, ShortPages};
 use super::print;
-use super::{File, Inputs, Producer};
+use super::producer::{File, Inputs, Producer};
 use crate::address::{Address, Lang};
 use crate::error::Problem;
 use crate::locale::Locales;
