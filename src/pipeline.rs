@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use crate::config::{check_site, required, DocumentMeta, SiteConfig};
-use crate::error::{Error, Kind, Problem};
+use crate::error::{Error, Kind, Problem, SourceFile};
 use crate::locale::Locales;
 use crate::markdown;
 use crate::model::{Guideline, LanguageDoc, Register};
@@ -57,30 +57,41 @@ impl Pipeline {
 
     /// [`Pipeline::load`] with a choice of checks.
     pub fn load_with(paths: &Paths, checks: Checks) -> Result<Pipeline, Error> {
-        Pipeline::assemble(Project::read(paths)?, paths, checks, None)
+        Pipeline::assemble(Project::read(paths)?, paths, checks)
     }
 
     /// Loads the project at `paths` again, reusing what has not changed
-    /// since `self` (the parsed theme when no template changed).
+    /// since `self`: the parsed theme when no template changed, the
+    /// messages when no Fluent file and not `site.yaml` changed.
     pub fn reload(&self, paths: &Paths) -> Result<Pipeline, Error> {
         let project = Project::read(paths)?;
-        let theme = same_templates(&self.project, &project).then(|| self.theme.clone());
-        Pipeline::assemble(project, paths, Checks::All, theme)
+        let (old, new) = (&self.project, &project);
+        let reuse = Reuse {
+            theme: same_files(&old.templates, &new.templates).then(|| self.theme.clone()),
+            locales: (same_file(&old.site, &new.site) && same_locales(old, new))
+                .then(|| Arc::clone(&self.locales)),
+        };
+        Pipeline::assemble_reusing(project, paths, Checks::All, reuse)
     }
 
     /// The part of loading that needs no disk: files already in memory to
     /// a checked model (`paths` only names places in messages). The theme
-    /// is parsed on another core meanwhile, unless `theme` is given.
-    pub fn assemble(
+    /// is parsed on another core meanwhile.
+    pub fn assemble(project: Project, paths: &Paths, checks: Checks) -> Result<Pipeline, Error> {
+        Pipeline::assemble_reusing(project, paths, checks, Reuse::default())
+    }
+
+    fn assemble_reusing(
         project: Project,
         paths: &Paths,
         checks: Checks,
-        theme: Option<Result<Arc<Theme>, Vec<Problem>>>,
+        reuse: Reuse,
     ) -> Result<Pipeline, Error> {
         let templates = &project.templates;
+        let Reuse { theme, locales } = reuse;
         let (model, theme) = std::thread::scope(|s| {
             let parsing = theme.is_none().then(|| s.spawn(|| Theme::load(templates)));
-            let model = model(&project, paths, checks);
+            let model = model(&project, paths, checks, locales);
             let theme = match (theme, parsing) {
                 (Some(theme), _) => theme,
                 (None, Some(t)) => joined(t).map(Arc::new),
@@ -93,7 +104,7 @@ impl Pipeline {
             paths: paths.clone(),
             project,
             guideline,
-            locales: Arc::new(locales),
+            locales,
             theme,
         })
     }
@@ -197,16 +208,47 @@ fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
-fn same_templates(a: &Project, b: &Project) -> bool {
-    a.templates.len() == b.templates.len()
-        && a.templates
-            .iter()
-            .zip(&b.templates)
-            .all(|((n, f), (m, g))| n == m && f.text == g.text)
+/// What a reload takes over from the last load.
+#[derive(Default)]
+struct Reuse {
+    theme: Option<Result<Arc<Theme>, Vec<Problem>>>,
+    locales: Option<Arc<Locales>>,
+}
+
+fn same_file(a: &Option<Arc<SourceFile>>, b: &Option<Arc<SourceFile>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.name == b.name && a.text == b.text,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn same_files(a: &[(String, Arc<SourceFile>)], b: &[(String, Arc<SourceFile>)]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|((n, f), (m, g))| n == m && f.name == g.name && f.text == g.text)
+}
+
+fn same_locales(a: &Project, b: &Project) -> bool {
+    a.locales.len() == b.locales.len()
+        && a.locales.iter().zip(&b.locales).all(|((l, f), (m, g))| {
+            l == m
+                && f.len() == g.len()
+                && f.iter()
+                    .zip(g)
+                    .all(|(f, g)| f.name == g.name && f.text == g.text)
+        })
 }
 
 /// The project's files parsed into the checked model and its messages.
-fn model(project: &Project, paths: &Paths, checks: Checks) -> Result<(Guideline, Locales), Error> {
+/// The messages are taken as `locales` when given.
+fn model(
+    project: &Project,
+    paths: &Paths,
+    checks: Checks,
+    locales: Option<Arc<Locales>>,
+) -> Result<(Guideline, Arc<Locales>), Error> {
     let mut problems = Vec::new();
     let site = required::<SiteConfig>(project.site.as_ref(), paths, "site.yaml", &mut problems);
     let meta = required::<DocumentMeta>(
@@ -220,9 +262,13 @@ fn model(project: &Project, paths: &Paths, checks: Checks) -> Result<(Guideline,
     };
     problems.extend(check_site(&site, project.site.as_ref()));
     let (languages, register) = parse_texts(project, paths, &site, &mut problems);
-    let locales = Locales::load(&site, &project.locales, &paths.locales)
-        .map_err(|p| problems.extend(p))
-        .ok();
+    let locales = match locales {
+        Some(locales) => Some(locales),
+        None => Locales::load(&site, &project.locales, &paths.locales)
+            .map(Arc::new)
+            .map_err(|p| problems.extend(p))
+            .ok(),
+    };
     let (Some(meta), Some(locales), Some(anchors), true) =
         (meta, locales, register, problems.is_empty())
     else {

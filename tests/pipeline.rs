@@ -1,5 +1,6 @@
-//! The pipeline value: reloading it parses the theme again only when a
-//! template changed, and its producers make exactly the files of a build.
+//! The pipeline value: reloading it parses the theme and the messages
+//! again only when their files changed, and its producers make exactly
+//! the files of a build.
 
 mod common;
 
@@ -14,13 +15,14 @@ fn theme(p: &Pipeline) -> &Arc<rettleiar::render::Theme> {
 }
 
 #[test]
-fn reloading_reuses_the_theme_until_a_template_changes() {
+fn reloading_reuses_the_theme_and_messages_until_their_files_change() {
     let project = Project::copy();
     let paths = Paths::in_project(project.dir.path());
     let first = Pipeline::load(&paths).unwrap();
     project.edit("source/nn/rettleiar.md", "Rettleiar", "Rettleiaren");
     let second = first.reload(&paths).unwrap();
     assert!(Arc::ptr_eq(theme(&first), theme(&second)));
+    assert!(Arc::ptr_eq(&first.locales, &second.locales));
     assert_ne!(
         first.guideline.original().front.title,
         second.guideline.original().front.title,
@@ -29,6 +31,12 @@ fn reloading_reuses_the_theme_until_a_template_changes() {
     project.edit("theme/templates/short.html", "</", "\n</");
     let third = second.reload(&paths).unwrap();
     assert!(!Arc::ptr_eq(theme(&second), theme(&third)));
+    assert!(Arc::ptr_eq(&second.locales, &third.locales));
+    let ftl = "locales/nb/main.ftl";
+    project.write(ftl, &format!("{}\n# changed\n", project.read(ftl)));
+    let fourth = third.reload(&paths).unwrap();
+    assert!(!Arc::ptr_eq(&third.locales, &fourth.locales));
+    assert!(Arc::ptr_eq(theme(&third), theme(&fourth)));
 }
 
 #[test]

@@ -30,7 +30,7 @@ fn build_with(text: &str) -> Result<(), Vec<String>> {
         .texts
         .insert("nn".into(), vec![SourceFile::new(name, text)]);
     let result =
-        Pipeline::assemble(project, paths, Checks::All, None).and_then(|p| p.check().map(|_| ()));
+        Pipeline::assemble(project, paths, Checks::All).and_then(|p| p.check().map(|_| ()));
     match result {
         Ok(()) => Ok(()),
         Err(Error::Sources(problems)) => Err(problems.iter().map(|p| p.message.clone()).collect()),

@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
     let mut project = project.clone();
     let name = project.texts["nn"][0].name.clone();
     project.texts.insert("nn".into(), vec![SourceFile::new(name, text)]);
-    let _ = Pipeline::assemble(project, paths, Checks::All, None);
+    let _ = Pipeline::assemble(project, paths, Checks::All);
 });
