@@ -8,13 +8,13 @@ toc-heading = Innhold
 rule-prefix = Punkt
 
 about-heading = Om dokumentet
-about-adopted = Vedtatt
+about-adopted = Vedtak
 about-based-on = Bygger på
 about-inspired-by = Inspirert av
 about-contact = Kontakt
-adopted-line = Vedtatt i { $body } { $date }, { $case }
+adopted-line = Vedtatt i { $body } { $date } i sak { $case }
 
-footer-adopted = Vedtatt som { $case }.
+footer-adopted = Vedtatt i sak { $case }.
 based-on = Bygger på { $work }.
 inspired-by = Har hentet inspirasjon fra { $bodies }.
 accessibility-statement = Tilgjengelighetserklæring
@@ -22,9 +22,11 @@ accessibility-statement = Tilgjengelighetserklæring
 translation-heading = Uoffisiell oversettelse
 translation-notice = Dette er en uoffisiell oversettelse, laget { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjelder.
 translation-link = Les den vedtatte teksten på nynorsk
+translation-short-link = Les punkt { $label } i den vedtatte teksten på nynorsk
 
-entry-read = Les på bokmål.
+entry-read = Les på bokmål
 entry-unofficial = Uoffisiell oversettelse.
+entry-original = Dette er den vedtatte teksten.
 
 print-link = Utskriftsversjon
 print-back = Tilbake til nettversjonen
