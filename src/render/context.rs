@@ -231,6 +231,7 @@ impl<'a> ShortPages<'a> {
         base.insert("lang", lang);
         base.insert("root", "../../");
         base.insert("doc", &doc.front);
+        base.insert("translation", &translation(g, &doc.front, lang, locales)?);
         Ok(ShortPages {
             g,
             doc,
