@@ -52,6 +52,8 @@ month-11 = November
 month-12 = December
 
 cite-text = { $title } ({ $case }), rule { $label }
+# The citation of a translated text (`rettleiar cite --lang …`).
+cite-text-translation = { $title } ({ $case }), rule { $label }, unofficial translation
 retired-heading = Withdrawn rules
 retired-notice = Rule { $label } was withdrawn on { $date }.
 retired-replaced = See rule { $label } instead.

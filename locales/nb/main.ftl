@@ -52,6 +52,8 @@ month-11 = november
 month-12 = desember
 
 cite-text = { $title } ({ $case }), punkt { $label }
+# The citation of a translated text (`rettleiar cite --lang …`).
+cite-text-translation = { $title } ({ $case }), punkt { $label }, uoffisiell oversettelse
 retired-heading = Punkter som er trukket tilbake
 retired-notice = Punkt { $label } ble trukket tilbake { $date }.
 retired-replaced = Se punkt { $label } i stedet.
