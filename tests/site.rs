@@ -427,3 +427,25 @@ fn with_base_url_canonical_and_hreflang_links_are_absolute() {
         assert_eq!(switch.value().attr("href"), Some("../en/"));
     }
 }
+
+#[test]
+fn the_description_says_what_the_page_is_in_its_language() {
+    for (lang, words) in [
+        (
+            "nn",
+            "vedteken i kommunestyret 23. september 2013 i sak PS 64/2013",
+        ),
+        ("nb", "uoffisiell oversettelse"),
+        ("en", "an unofficial translation"),
+    ] {
+        let doc = page(lang);
+        let meta = doc
+            .select(&sel("meta[name=description]"))
+            .next()
+            .expect("a description");
+        let content = meta.value().attr("content").unwrap();
+        assert!(content.contains(words), "{lang}: {content}");
+        assert!(content.contains("23"), "{lang}: {content}");
+        assert!(!content.contains("23.09.2013"), "{lang}: {content}");
+    }
+}

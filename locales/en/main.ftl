@@ -13,6 +13,8 @@ about-based-on = Based on
 about-inspired-by = Inspired by
 about-contact = Contact
 adopted-line = Adopted by { $body } on { $date } in case { $case }
+# The description search engines show (meta description).
+page-description = { $title }: an unofficial translation of the Nynorsk text adopted by { $body } on { $date } in case { $case }.
 
 footer-adopted = Adopted in case { $case }.
 based-on = Based on { $work }.

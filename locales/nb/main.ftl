@@ -13,6 +13,8 @@ about-based-on = Bygger på
 about-inspired-by = Inspirert av
 about-contact = Kontakt
 adopted-line = Vedtatt i { $body } { $date } i sak { $case }
+# The description search engines show (meta description).
+page-description = { $title }: uoffisiell oversettelse av teksten som { $body } vedtok på nynorsk { $date } i sak { $case }.
 
 footer-adopted = Vedtatt i sak { $case }.
 based-on = Bygger på { $work }.

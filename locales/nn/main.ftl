@@ -13,6 +13,8 @@ about-based-on = Byggjer på
 about-inspired-by = Inspirert av
 about-contact = Kontakt
 adopted-line = Vedteken i { $body } { $date } i sak { $case }
+# The description search engines show (meta description).
+page-description = { $title }, vedteken i { $body } { $date } i sak { $case }.
 
 footer-adopted = Vedteken i sak { $case }.
 based-on = Byggjer på { $work }.
