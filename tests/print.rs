@@ -96,7 +96,7 @@ fn the_title_block_holds_the_municipality_title_and_adoption() {
     let facts = [
         (
             "nn",
-            "Saksnummer PS 64/2013 Vedteke av Kommunestyret Dato 23. september 2013",
+            "Saksnummer PS 64/2013 Vedteken av Kommunestyret Dato 23. september 2013",
         ),
         (
             "nb",
@@ -201,7 +201,11 @@ fn the_print_page_has_no_site_navigation_and_loads_nothing_from_elsewhere() {
             .select(&sel("link[rel=stylesheet]"))
             .map(|l| l.value().attr("href").unwrap().to_string())
             .collect();
-        assert_eq!(sheets, ["../assets/print.css"], "{lang}");
+        assert_eq!(
+            sheets,
+            ["../assets/variables.css", "../assets/print.css"],
+            "{lang}"
+        );
         assert!(
             doc.select(&sel("script, img, iframe")).next().is_none(),
             "{lang}"

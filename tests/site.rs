@@ -82,35 +82,156 @@ fn metadata_and_attribution_are_shown_in_each_language() {
     let expect = [
         (
             "nn",
-            "Vedteken i kommunestyret 23. september 2013, PS 64/2013",
-            "Har henta inspirasjon frå Utsira kommune, Finnmark og Rogaland fylkeskommune",
+            "Vedtak",
+            "PS 64/2013 Vedteken i Kommunestyret 23.09.2013",
+            "«Veileder i sosiale medier for offentlig forvaltning»",
+            "Utsira kommune, Finnmark og Rogaland fylkeskommune",
         ),
         (
             "nb",
-            "Vedtatt i kommunestyret 23. september 2013, PS 64/2013",
-            "Har hentet inspirasjon fra Utsira kommune, Finnmark og Rogaland fylkeskommune",
+            "Vedtak",
+            "PS 64/2013 Vedtatt i kommunestyret 23. september 2013",
+            "«Veileder i sosiale medier for offentlig forvaltning»",
+            "Utsira kommune, Finnmark og Rogaland fylkeskommune",
         ),
         (
             "en",
-            "Adopted by the municipal council on 23 September 2013 (case PS 64/2013)",
-            "Inspired by Utsira Municipality and Finnmark and Rogaland County Councils",
+            "Adoption",
+            "Case PS 64/2013, adopted by the municipal council on 23 September 2013",
+            "“Veileder i sosiale medier for offentlig forvaltning”",
+            "Utsira Municipality and Finnmark and Rogaland County Councils",
         ),
     ];
-    for (lang, adopted, inspired) in expect {
+    for (lang, label, adoption, work, inspired) in expect {
         let doc = page(lang);
         let about = text_of(&doc, ".about");
-        assert!(about.contains(adopted), "{lang}: {about}");
-        assert!(
-            about.contains("«Veileder i sosiale medier for offentlig forvaltning»"),
-            "{lang}: {about}"
-        );
+        assert_eq!(text_of(&doc, ".about dt"), label, "{lang}: {about}");
+        assert_eq!(text_of(&doc, ".about__adoption"), adoption, "{lang}");
+        assert!(about.contains(work), "{lang}: {about}");
+        assert!(about.contains(inspired), "{lang}: {about}");
         let footer = text_of(&doc, "footer");
-        assert!(footer.contains(inspired), "{lang}: {footer}");
-        assert!(
-            footer.contains("Veileder i sosiale medier for offentlig forvaltning"),
-            "{lang}: {footer}"
-        );
+        assert!(footer.contains("siso@bomlo.kommune.no"), "{lang}: {footer}");
+        // The case and the date are said once, in the about block.
+        let body = text_of(&doc, "body");
+        assert_eq!(body.matches("PS 64/2013").count(), 1, "{lang}: {body}");
+        // The municipality stands once above the text, in the site bar.
+        let header = text_of(&doc, ".site-header");
+        assert!(header.starts_with(&text_of(&doc, ".site-name")), "{lang}");
+        assert!(doc
+            .select(&sel(".doc-header .site-name, .doc-municipality"))
+            .next()
+            .is_none());
     }
+}
+
+#[test]
+fn the_norwegian_title_of_the_guide_is_marked_on_pages_in_other_languages() {
+    let title = "Veileder i sosiale medier for offentlig forvaltning";
+    for (lang, marked) in [("nn", 2), ("nb", 0), ("en", 2)] {
+        let doc = page(lang);
+        let spans: Vec<_> = doc
+            .select(&sel("span[lang=nb]"))
+            .map(|s| s.text().collect::<String>())
+            .collect();
+        assert_eq!(spans.len(), marked, "{lang}: {spans:?}");
+        assert!(spans.iter().all(|s| s == title), "{lang}: {spans:?}");
+    }
+}
+
+#[test]
+fn titles_name_the_short_title_and_the_municipality_once() {
+    for (lang, title) in [
+        ("nn", "Rettleiar for bruk av Sosiale medier – Bømlo kommune"),
+        ("nb", "Veileder for bruk av sosiale medier – Bømlo kommune"),
+        (
+            "en",
+            "Guidelines for the use of social media – Bømlo Municipality",
+        ),
+    ] {
+        assert_eq!(text_of(&page(lang), "title"), title);
+    }
+}
+
+#[test]
+fn the_table_of_contents_does_not_number_headings_with_their_own_letters() {
+    for lang in LANGS {
+        let doc = page(lang);
+        assert!(doc.select(&sel(".toc ol")).next().is_none(), "{lang}");
+        assert!(text_of(&doc, ".toc li").starts_with("A) "), "{lang}");
+    }
+}
+
+#[test]
+fn the_closing_text_and_the_source_note_are_set_apart() {
+    for lang in LANGS {
+        let doc = page(lang);
+        let coda = doc.select(&sel("section.coda")).collect::<Vec<_>>();
+        assert_eq!(coda.len(), 1, "{lang}");
+        assert_eq!(coda[0].value().attr("id"), Some("closing"));
+        assert!(coda[0].select(&sel("#source-note")).next().is_some());
+    }
+}
+
+#[test]
+fn the_entry_page_names_the_adopted_text_and_does_not_repeat_the_title() {
+    let doc = html(&built().path("public/index.html"));
+    let title = text_of(&doc, "h1");
+    assert_eq!(
+        title,
+        "Rettleiar for bruk av Sosiale medier i Bømlo kommune"
+    );
+    let links: Vec<_> = doc
+        .select(&sel(".entry-languages a"))
+        .map(|a| a.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        links,
+        ["Les på nynorsk", "Les på bokmål", "Read in English"]
+    );
+    let original = text_of(&doc, ".entry-languages li[lang=nn]");
+    assert!(
+        original.contains("Dette er den vedtekne teksten."),
+        "{original}"
+    );
+    assert!(!original.contains(&title), "{original}");
+    assert_eq!(
+        doc.root_element()
+            .text()
+            .collect::<String>()
+            .matches(&title)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn short_addresses_of_translations_say_so_and_link_the_original_rule() {
+    for (lang, words, link) in [
+        (
+            "nb",
+            "Dette er en uoffisiell oversettelse",
+            "Les punkt A5 i den vedtatte teksten på nynorsk",
+        ),
+        (
+            "en",
+            "This is an unofficial translation",
+            "Read rule A5 in the adopted Nynorsk text",
+        ),
+    ] {
+        let doc = html(&built().path(&format!("public/{lang}/a5/index.html")));
+        let notice = text_of(&doc, ".notice");
+        assert!(notice.contains(words), "{lang}: {notice}");
+        let a = doc
+            .select(&sel(".notice a"))
+            .next()
+            .expect("a link to the original");
+        assert_eq!(a.value().attr("href"), Some("../../nn/a5/"));
+        assert_eq!(a.value().attr("hreflang"), Some("nn"));
+        assert_eq!(a.text().collect::<String>(), link);
+    }
+    let nn = html(&built().path("public/nn/a5/index.html"));
+    assert!(nn.select(&sel(".notice")).next().is_none());
+    assert!(text_of(&nn, "main").contains("Vedteken i sak PS 64/2013."));
 }
 
 #[test]
@@ -191,8 +312,9 @@ fn the_nynorsk_page_holds_every_line_of_the_adopted_text_word_for_word() {
         &page("nn")
             .root_element()
             .text()
-            .collect::<Vec<_>>()
-            .join(" "),
+            // Inline markup (such as the language of a title) splits the
+            // text into pieces that belong together.
+            .collect::<String>(),
     );
     let mut checked = 0;
     for line in original.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -321,4 +443,26 @@ fn source_files_are_found_whatever_the_case_of_their_extension() {
         1,
         "the Nynorsk text was not read"
     );
+}
+
+#[test]
+fn the_description_says_what_the_page_is_in_its_language() {
+    for (lang, words) in [
+        (
+            "nn",
+            "vedteken i kommunestyret 23. september 2013 i sak PS 64/2013",
+        ),
+        ("nb", "uoffisiell oversettelse"),
+        ("en", "an unofficial translation"),
+    ] {
+        let doc = page(lang);
+        let meta = doc
+            .select(&sel("meta[name=description]"))
+            .next()
+            .expect("a description");
+        let content = meta.value().attr("content").unwrap();
+        assert!(content.contains(words), "{lang}: {content}");
+        assert!(content.contains("23"), "{lang}: {content}");
+        assert!(!content.contains("23.09.2013"), "{lang}: {content}");
+    }
 }

@@ -8,13 +8,15 @@ toc-heading = Contents
 rule-prefix = Rule
 
 about-heading = About this document
-about-adopted = Adopted
+about-adopted = Adoption
 about-based-on = Based on
 about-inspired-by = Inspired by
 about-contact = Contact
-adopted-line = Adopted by { $body } on { $date } (case { $case })
+adopted-line = Adopted by { $body } on { $date } in case { $case }
+# The description search engines show (meta description).
+page-description = { $title }: an unofficial translation of the Nynorsk text adopted by { $body } on { $date } in case { $case }.
 
-footer-adopted = Adopted as case { $case }.
+footer-adopted = Adopted in case { $case }.
 based-on = Based on { $work }.
 inspired-by = Inspired by { $bodies }.
 accessibility-statement = Accessibility statement
@@ -22,9 +24,11 @@ accessibility-statement = Accessibility statement
 translation-heading = Unofficial translation
 translation-notice = This is an unofficial translation, made on { $date }. Only the Nynorsk text adopted by the municipal council applies.
 translation-link = Read the adopted text in Nynorsk
+translation-short-link = Read rule { $label } in the adopted Nynorsk text
 
-entry-read = Read in English.
+entry-read = Read in English
 entry-unofficial = Unofficial translation.
+entry-original = This is the adopted text.
 
 print-link = Print version
 print-back = Back to the web version
@@ -50,9 +54,11 @@ month-11 = November
 month-12 = December
 
 cite-text = { $title } ({ $case }), rule { $label }
+# The citation of a translated text (`rettleiar cite --lang …`).
+cite-text-translation = { $title } ({ $case }), rule { $label }, unofficial translation
 retired-heading = Withdrawn rules
 retired-notice = Rule { $label } was withdrawn on { $date }.
 retired-replaced = See rule { $label } instead.
 short-title = Rule { $label } – { $title }
-short-lead = Rule { $label } of «{ $title }»:
+short-lead = Rule { $label } of “{ $title }”:
 short-link = Read rule { $label } in the full guidelines

@@ -8,13 +8,15 @@ toc-heading = Innhold
 rule-prefix = Punkt
 
 about-heading = Om dokumentet
-about-adopted = Vedtatt
+about-adopted = Vedtak
 about-based-on = Bygger på
 about-inspired-by = Inspirert av
 about-contact = Kontakt
-adopted-line = Vedtatt i { $body } { $date }, { $case }
+adopted-line = Vedtatt i { $body } { $date } i sak { $case }
+# The description search engines show (meta description).
+page-description = { $title }: uoffisiell oversettelse av teksten som { $body } vedtok på nynorsk { $date } i sak { $case }.
 
-footer-adopted = Vedtatt som { $case }.
+footer-adopted = Vedtatt i sak { $case }.
 based-on = Bygger på { $work }.
 inspired-by = Har hentet inspirasjon fra { $bodies }.
 accessibility-statement = Tilgjengelighetserklæring
@@ -22,9 +24,11 @@ accessibility-statement = Tilgjengelighetserklæring
 translation-heading = Uoffisiell oversettelse
 translation-notice = Dette er en uoffisiell oversettelse, laget { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjelder.
 translation-link = Les den vedtatte teksten på nynorsk
+translation-short-link = Les punkt { $label } i den vedtatte teksten på nynorsk
 
-entry-read = Les på bokmål.
+entry-read = Les på bokmål
 entry-unofficial = Uoffisiell oversettelse.
+entry-original = Dette er den vedtatte teksten.
 
 print-link = Utskriftsversjon
 print-back = Tilbake til nettversjonen
@@ -50,6 +54,8 @@ month-11 = november
 month-12 = desember
 
 cite-text = { $title } ({ $case }), punkt { $label }
+# The citation of a translated text (`rettleiar cite --lang …`).
+cite-text-translation = { $title } ({ $case }), punkt { $label }, uoffisiell oversettelse
 retired-heading = Punkter som er trukket tilbake
 retired-notice = Punkt { $label } ble trukket tilbake { $date }.
 retired-replaced = Se punkt { $label } i stedet.

@@ -8,13 +8,15 @@ toc-heading = Innhald
 rule-prefix = Punkt
 
 about-heading = Om dokumentet
-about-adopted = Vedteken
+about-adopted = Vedtak
 about-based-on = Byggjer på
 about-inspired-by = Inspirert av
 about-contact = Kontakt
-adopted-line = Vedteken i { $body } { $date }, { $case }
+adopted-line = Vedteken i { $body } { $date } i sak { $case }
+# The description search engines show (meta description).
+page-description = { $title }, vedteken i { $body } { $date } i sak { $case }.
 
-footer-adopted = Vedteken som { $case }.
+footer-adopted = Vedteken i sak { $case }.
 based-on = Byggjer på { $work }.
 inspired-by = Har henta inspirasjon frå { $bodies }.
 accessibility-statement = Tilgjengelegheitserklæring
@@ -22,15 +24,17 @@ accessibility-statement = Tilgjengelegheitserklæring
 translation-heading = Uoffisiell omsetjing
 translation-notice = Dette er ei uoffisiell omsetjing, laga { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjeld.
 translation-link = Les den vedtekne teksten på nynorsk
+translation-short-link = Les punkt { $label } i den vedtekne teksten på nynorsk
 
-entry-read = Les på nynorsk.
+entry-read = Les på nynorsk
 entry-unofficial = Uoffisiell omsetjing.
+entry-original = Dette er den vedtekne teksten.
 
 print-link = Utskriftsversjon
 print-back = Tilbake til nettversjonen
 print-hint = Dette er utskriftsversjonen. Skriv ut eller lagre som PDF frå nettlesaren.
 print-case = Saksnummer
-print-body = Vedteke av
+print-body = Vedteken av
 print-date = Dato
 # Page numbers in the margin of each printed page.
 print-page-number = side { $page } av { $pages }
@@ -50,6 +54,8 @@ month-11 = november
 month-12 = desember
 
 cite-text = { $title } ({ $case }), punkt { $label }
+# The citation of a translated text (`rettleiar cite --lang …`).
+cite-text-translation = { $title } ({ $case }), punkt { $label }, uoffisiell omsetjing
 retired-heading = Punkt som er trekte tilbake
 retired-notice = Punkt { $label } vart trekt tilbake { $date }.
 retired-replaced = Sjå punkt { $label } i staden.

@@ -1,7 +1,7 @@
 # Orda som berre `rettleiar serve` (førehandsvisinga) viser.
 
 serve-notice-heading = Endringa kunne ikkje byggjast
-serve-notice-text = Du ser den siste versjonen som fungerte. Rett feilen nedanfor og lagra på nytt.
+serve-notice-text = Du ser den siste versjonen som fungerte. Rett feilen nedanfor og lagre på nytt.
 serve-404-heading = Sida finst ikkje
 serve-404-text = Det er inga side på denne adressa.
 serve-403-heading = Adressa er ikkje tillaten

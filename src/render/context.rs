@@ -210,6 +210,7 @@ impl<'a> ShortPages<'a> {
         let any = Address::short(&doc.lang, "a1");
         base.insert("root", &g.links.root(&any));
         base.insert("doc", &doc.front);
+        base.insert("translation", &translation(g, &doc.front, &any, locales)?);
         Ok(ShortPages {
             g,
             doc,

@@ -67,7 +67,7 @@ before(async () => {
     join(project, 'theme/style.css'),
     `
 /* Faults for the checker's own test. */
-.site-footer p { white-space: nowrap; }
+.site-footer p { white-space: nowrap; min-width: 40rem; }
 .toc { height: 3rem; overflow: hidden; }
 .site-footer a:focus-visible { outline: none; }
 .site-header { position: sticky; top: 0; z-index: 5; }
