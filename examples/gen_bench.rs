@@ -10,19 +10,16 @@
 //!         matches (made by the same code as `rettleiar anchors accept`),
 //!         with one retired rule per thousand rules (at least one).
 //!
-//!     gen_bench hugo PROJECT OUT [--pages]
+//!     gen_bench hugo PROJECT OUT
 //!         a plain multilingual Hugo site in OUT holding the same markdown
-//!         files as PROJECT's `source/`: one page per language, a minimal
-//!         layout, nothing else (no home, lists, feeds or sitemap). With
-//!         `--pages` also a page per rule and language holding the rule's
-//!         markdown, as rettleiar's short addresses do.
+//!         as PROJECT's `source/`: a page per language with the whole text
+//!         and a page per rule and language holding the rule's markdown
+//!         (`rules/<id>/`, as rettleiar's short addresses), a minimal
+//!         layout, nothing else (no home, lists, feeds or sitemap).
 //!
-//!     gen_bench floor RULES DIR
-//!         the file-system floor: makes and then removes, in DIR, what a
-//!         build of RULES rules in three languages makes and removes for
-//!         the short addresses (a folder with one 2 kB file per rule and
-//!         language), on as many threads as there are cores, without
-//!         rendering anything, and prints the two times in seconds.
+//!     gen_bench zola PROJECT OUT
+//!         the same site for Zola (`config.toml`, `content/`, minimal
+//!         `templates/`).
 //!
 //! The output depends only on the arguments: the text comes from a fixed
 //! word list and a seeded generator.
@@ -39,7 +36,7 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen_bench project RULES OUT [--from PROJECT] | gen_bench hugo PROJECT OUT [--pages] | gen_bench floor RULES DIR";
+    let usage = "usage: gen_bench project RULES OUT [--from PROJECT] | gen_bench hugo PROJECT OUT | gen_bench zola PROJECT OUT";
     match args
         .iter()
         .map(String::as_str)
@@ -54,9 +51,8 @@ fn main() -> Result<()> {
             };
             project(rules.parse()?, Path::new(out), &from)
         }
-        ["hugo", project, out] => hugo(Path::new(project), Path::new(out), false),
-        ["hugo", project, out, "--pages"] => hugo(Path::new(project), Path::new(out), true),
-        ["floor", rules, dir] => floor(rules.parse()?, Path::new(dir)),
+        ["hugo", project, out] => hugo(Path::new(project), Path::new(out)),
+        ["zola", project, out] => zola(Path::new(project), Path::new(out)),
         _ => Err(usage.into()),
     }
 }
@@ -423,13 +419,113 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A Hugo site holding PROJECT's markdown, one page per language.
-fn hugo(project: &Path, out: &Path, pages: bool) -> Result<()> {
+/// A language's whole text: its code, title and markdown.
+struct Text {
+    lang: String,
+    title: String,
+    body: String,
+}
+
+/// A rule in one language: its id, label and markdown.
+struct RulePage {
+    lang: String,
+    id: String,
+    label: String,
+    text: String,
+}
+
+/// The texts of PROJECT, per language in the order of `site.yaml`: the
+/// title (from the front matter) and the markdown without front matter,
+/// the files of a language joined into one page, as in rettleiar.
+fn texts(project: &Path) -> Result<(SiteConfig, Vec<Text>)> {
+    let source = project.join("source");
+    let site: SiteConfig = serde_yaml::from_str(&fs::read_to_string(source.join("site.yaml"))?)?;
+    let mut out = Vec::new();
+    for lang in &site.languages {
+        let mut files: Vec<PathBuf> = fs::read_dir(source.join(lang))?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<std::io::Result<_>>()?;
+        files.retain(|p| p.extension().is_some_and(|e| e == "md"));
+        files.sort();
+        let (mut title, mut body) = (String::new(), String::new());
+        for f in files {
+            let text = fs::read_to_string(f)?;
+            let rest = match text
+                .strip_prefix("---\n")
+                .and_then(|t| t.split_once("\n---\n"))
+            {
+                Some((front, rest)) => {
+                    if title.is_empty() {
+                        title = front
+                            .lines()
+                            .find_map(|l| l.strip_prefix("title:"))
+                            .unwrap_or(lang)
+                            .trim()
+                            .to_string();
+                    }
+                    rest
+                }
+                None => &text,
+            };
+            body.push_str(rest);
+            body.push('\n');
+        }
+        out.push(Text {
+            lang: lang.to_string(),
+            title,
+            body,
+        });
+    }
+    Ok((site, out))
+}
+
+/// The rules of PROJECT: language, id, label and the rule's markdown as
+/// the source has it (without its number and `{#id}`).
+fn rules_of(project: &Path) -> Result<Vec<RulePage>> {
+    let loaded = rettleiar::pipeline::Pipeline::load(&Paths::in_project(project))
+        .map_err(|e| format!("{e:?}"))?;
+    let mut out = Vec::new();
+    for doc in &loaded.guideline.languages {
+        for (_, rule) in doc.rules() {
+            let at = &rule.location;
+            let item = &at.file.text[at.offset..at.offset + at.len];
+            let text = item
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches('.')
+                .trim();
+            let text = text
+                .strip_suffix(&format!("{{#{}}}", rule.id))
+                .unwrap_or(text);
+            out.push(RulePage {
+                lang: doc.lang.to_string(),
+                id: rule.id.clone(),
+                label: rule.label.clone(),
+                text: text.trim_end().to_string(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A string as a quoted TOML (and YAML) string.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+fn fresh(out: &Path) -> Result<()> {
     if out.exists() {
         fs::remove_dir_all(out)?;
     }
-    let source = project.join("source");
-    let site: SiteConfig = serde_yaml::from_str(&fs::read_to_string(source.join("site.yaml"))?)?;
+    fs::create_dir_all(out.join("content/rules"))?;
+    Ok(())
+}
+
+/// A plain multilingual Hugo site: a page per language holding the whole
+/// text, a page per rule and language (`rules/<id>/`, like rettleiar's
+/// short addresses), a minimal layout, nothing else.
+fn hugo(project: &Path, out: &Path) -> Result<()> {
+    fresh(out)?;
+    let (site, texts) = texts(project)?;
     let mut config = format!(
         "baseURL = \"https://example.org/\"\n\
          defaultContentLanguage = \"{}\"\n\
@@ -437,27 +533,20 @@ fn hugo(project: &Path, out: &Path, pages: bool) -> Result<()> {
          disableKinds = [\"home\", \"section\", \"taxonomy\", \"term\", \"RSS\", \"sitemap\", \"robotsTXT\", \"404\"]\n",
         site.original_language
     );
-    fs::create_dir_all(out.join("content"))?;
-    for (n, lang) in site.languages.iter().enumerate() {
+    for (n, Text { lang, title, body }) in texts.iter().enumerate() {
         writeln!(config, "\n[languages.{lang}]\nweight = {}", n + 1).unwrap();
-        let mut files: Vec<PathBuf> = fs::read_dir(source.join(lang))?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<std::io::Result<_>>()?;
-        files.retain(|p| p.extension().is_some_and(|e| e == "md"));
-        files.sort();
-        // The files of a language make one page, as in rettleiar.
-        let mut text = String::new();
-        for f in files {
-            text.push_str(&fs::read_to_string(f)?);
-            text.push('\n');
-        }
-        fs::write(
-            out.join("content").join(format!("rettleiar.{lang}.md")),
-            text,
-        )?;
+        let page = format!("---\ntitle: {}\n---\n{body}", quoted(title));
+        fs::write(out.join(format!("content/rettleiar.{lang}.md")), page)?;
     }
-    if pages {
-        rule_pages(project, &out.join("content/rules"))?;
+    for RulePage {
+        lang,
+        id,
+        label,
+        text,
+    } in rules_of(project)?
+    {
+        let page = format!("---\ntitle: {}\n---\n\n{text}\n", quoted(&label));
+        fs::write(out.join(format!("content/rules/{id}.{lang}.md")), page)?;
     }
     fs::write(out.join("hugo.toml"), config)?;
     let layouts = out.join("layouts/_default");
@@ -476,72 +565,66 @@ fn hugo(project: &Path, out: &Path, pages: bool) -> Result<()> {
     Ok(())
 }
 
-/// A Hugo page per rule and language, `<id>.<lang>.md`, holding the rule's
-/// markdown as the source has it.
-fn rule_pages(project: &Path, dir: &Path) -> Result<()> {
-    fs::create_dir_all(dir)?;
-    let loaded = rettleiar::pipeline::Pipeline::load(&Paths::in_project(project))
-        .map_err(|e| format!("{e:?}"))?;
-    for doc in &loaded.guideline.languages {
-        for (_, rule) in doc.rules() {
-            let at = &rule.location;
-            let item = &at.file.text[at.offset..at.offset + at.len];
-            let text = item
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .trim_start_matches('.')
-                .trim();
-            let text = text
-                .strip_suffix(&format!("{{#{}}}", rule.id))
-                .unwrap_or(text);
-            let page = format!("---\ntitle: {}\n---\n\n{}\n", rule.label, text.trim_end());
-            fs::write(dir.join(format!("{}.{}.md", rule.id, doc.lang)), page)?;
-        }
+/// The same site for Zola: a page per language holding the whole text and
+/// a page per rule and language (`rules/<id>/`), minimal templates, no
+/// feeds, search index or Sass (Zola always adds a sitemap, `robots.txt`
+/// and `404.html`).
+fn zola(project: &Path, out: &Path) -> Result<()> {
+    fresh(out)?;
+    let (site, texts) = texts(project)?;
+    let mut config = format!(
+        "base_url = \"https://example.org\"\n\
+         default_language = \"{}\"\n\
+         compile_sass = false\n\
+         build_search_index = false\n\
+         generate_feeds = false\n",
+        site.original_language
+    );
+    for Text { lang, title, body } in &texts {
+        let suffix = if **lang == *site.original_language {
+            String::new()
+        } else {
+            writeln!(config, "\n[languages.{lang}]").unwrap();
+            format!(".{lang}")
+        };
+        let page = format!("+++\ntitle = {}\n+++\n{body}", quoted(title));
+        fs::write(out.join(format!("content/rettleiar{suffix}.md")), page)?;
+        fs::write(out.join(format!("content/_index{suffix}.md")), "+++\n+++\n")?;
+        fs::write(
+            out.join(format!("content/rules/_index{suffix}.md")),
+            "+++\nrender = false\n+++\n",
+        )?;
     }
-    Ok(())
-}
-
-/// Times making and removing a folder with one file for each of `rules`
-/// rules in three languages.
-fn floor(rules: usize, dir: &Path) -> Result<()> {
-    let root = dir.join("floor");
-    if root.exists() {
-        fs::remove_dir_all(&root)?;
+    for RulePage {
+        lang,
+        id,
+        label,
+        text,
+    } in rules_of(project)?
+    {
+        let suffix = if *lang == *site.original_language {
+            String::new()
+        } else {
+            format!(".{lang}")
+        };
+        let page = format!("+++\ntitle = {}\n+++\n\n{text}\n", quoted(&label));
+        fs::write(out.join(format!("content/rules/{id}{suffix}.md")), page)?;
     }
-    let langs = ["nn", "nb", "en"];
-    for lang in langs {
-        fs::create_dir_all(root.join(lang))?;
+    fs::write(out.join("config.toml"), config)?;
+    let templates = out.join("templates");
+    fs::create_dir_all(&templates)?;
+    fs::write(
+        templates.join("page.html"),
+        "<!DOCTYPE html>\n<html lang=\"{{ page.lang }}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{{ page.title }}</title>\n</head>\n<body>\n\
+         <nav>{% for t in page.translations %}<a href=\"{{ t.permalink }}\" hreflang=\"{{ t.lang }}\">{{ t.title }}</a> {% endfor %}</nav>\n\
+         <main><article>\n<h1>{{ page.title }}</h1>\n{{ page.content | safe }}\n</article></main>\n</body>\n</html>\n",
+    )?;
+    for name in ["index.html", "section.html"] {
+        fs::write(
+            templates.join(name),
+            "<!DOCTYPE html>\n<html lang=\"{{ lang }}\">\n<head>\n<meta charset=\"utf-8\">\n<title></title>\n</head>\n<body></body>\n</html>\n",
+        )?;
     }
-    let page = vec![b'x'; 2048];
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let each = |job: &(dyn Fn(&Path) -> std::io::Result<()> + Sync)| -> Result<f64> {
-        let start = std::time::Instant::now();
-        std::thread::scope(|s| {
-            let workers: Vec<_> = (0..threads)
-                .map(|t| {
-                    let root = &root;
-                    s.spawn(move || -> std::io::Result<()> {
-                        for n in (t..rules * langs.len()).step_by(threads) {
-                            job(&root.join(langs[n % 3]).join(format!("p{}", n / 3)))?;
-                        }
-                        Ok(())
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .try_for_each(|w| w.join().expect("a worker panicked"))
-        })?;
-        Ok(start.elapsed().as_secs_f64())
-    };
-    let make = each(&|d: &Path| {
-        fs::create_dir(d)?;
-        fs::write(d.join("index.html"), &page)
-    })?;
-    let remove = each(&|d: &Path| {
-        fs::remove_file(d.join("index.html"))?;
-        fs::remove_dir(d)
-    })?;
-    fs::remove_dir_all(&root)?;
-    println!("{make:.3} {remove:.3}");
     Ok(())
 }
