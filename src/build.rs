@@ -223,6 +223,8 @@ pub struct Report {
     pub files: usize,
     pub bytes: usize,
     pub pages: Vec<String>,
+    /// What was written, left as it was, and removed in the output folder.
+    pub output: output::Report,
 }
 
 /// Builds the site into `paths.out`. Nothing is written unless every
@@ -232,8 +234,8 @@ pub fn build(paths: &Paths, force: bool) -> Result<Report, Error> {
 }
 
 /// Builds the site, and with `chromium` also the PDF of each language,
-/// printed from the staged `print.html` before the output is swapped in:
-/// when printing fails, nothing is written.
+/// printed from the new `print.html` before the output is changed: when
+/// printing fails, nothing is written.
 pub fn build_with(
     paths: &Paths,
     force: bool,
@@ -246,10 +248,10 @@ pub fn build_with(
     ];
     let target = output::check_target(&paths.out, &protected, force)?;
     let (loaded, theme) = load_with_theme(paths)?;
-    // Each page goes to disk as soon as it is made: a large site is never
-    // held in memory whole.
-    let staged = output::Staged::begin(&target)?;
-    let sink = |path: String, bytes: Vec<u8>| staged.write(&path, &bytes);
+    // Each page goes to the writer as soon as it is made: a large site is
+    // never held in memory whole.
+    let writer = output::Writer::begin(&target)?;
+    let sink = |path: String, bytes: Vec<u8>| writer.write(&path, &bytes);
     let written = render::render_each_with(
         &theme,
         &loaded.guideline,
@@ -267,18 +269,34 @@ pub fn build_with(
             .iter()
             .map(|d| format!("{}/index.html", d.lang))
             .collect(),
+        output: output::Report::default(),
     };
     if let Some(chromium) = chromium {
-        let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(&loaded.guideline, staged.path())
-            .into_iter()
-            .unzip();
-        chromium.print(&jobs)?;
-        for (job, rel) in jobs.iter().zip(pdfs) {
-            report.files += 1;
-            report.bytes += std::fs::metadata(&job.pdf).map_or(0, |m| m.len() as usize);
-            report.pages.push(rel);
-        }
+        print_pdfs(chromium, &loaded.guideline, &writer, &mut report)?;
     }
-    staged.swap()?;
+    report.output = writer.commit()?;
     Ok(report)
+}
+
+/// Prints each language's PDF from the site being built and hands it to
+/// the writer.
+fn print_pdfs(
+    chromium: &Chromium,
+    guideline: &crate::model::Guideline,
+    writer: &output::Writer,
+    report: &mut Report,
+) -> Result<(), Error> {
+    let view = writer.site_view()?;
+    let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(guideline, view).into_iter().unzip();
+    chromium.print(&jobs)?;
+    for (job, rel) in jobs.iter().zip(pdfs) {
+        let bytes = std::fs::read(&job.pdf)
+            .and_then(|b| std::fs::remove_file(&job.pdf).map(|()| b))
+            .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
+        writer.write(&rel, &bytes)?;
+        report.files += 1;
+        report.bytes += bytes.len();
+        report.pages.push(rel);
+    }
+    Ok(())
 }

@@ -98,7 +98,7 @@ fn the_output_may_not_be_the_home_folder() {
     let run = p.run_env(&["build", "--out", h, "--force"], &[("HOME", h)]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("the output folder is the home folder"),
+        run.stderr.contains("is or holds the home folder"),
         "{}",
         run.stderr
     );
