@@ -26,6 +26,7 @@ impl Writer {
         let planned = std::mem::take(&mut *self.planned_mut());
         let steps = Steps::from_env();
         let mut report = Report::default();
+        disk::remove_leftovers_beside(&self.target, &self.stage).map_err(|e| self.unchanged(e))?;
         if !fs::symlink_metadata(self.target.join(MARKER)).is_ok_and(|m| m.is_file()) {
             // A folder taken with --force, or empty: it is marked as this
             // tool's before anything in it changes.
@@ -51,7 +52,9 @@ impl Writer {
                 },
             );
         }
-        self.replace_manifest(&manifest, &steps)?;
+        if manifest.to_text() != self.previous_text {
+            self.replace_manifest(&manifest, &steps)?;
+        }
         if let Some((rel, e)) = failed.first() {
             return Err(Error::io(
                 format!(

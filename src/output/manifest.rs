@@ -1,25 +1,28 @@
 //! The manifest: what the last build wrote into the output folder, kept in
 //! the marker file. For each file its path, SHA-256, size and what the disk
-//! said of it right after it was written (modification time and inode), so
-//! that a file edited or replaced since is noticed and written again.
+//! said of it right after it was written (modification and change times,
+//! inode), so that a file edited or replaced since is noticed and written
+//! again; the change time cannot be set back by hand.
 //!
-//! The format is text, one file a line: `sha256 size mtime-ns inode path`.
+//! The format is text, one file a line:
+//! `sha256 size mtime-ns ctime-ns inode path`.
 
 use std::collections::HashMap;
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
 
 /// The first line of a manifest; anything else is read as an empty one.
-const HEADER: &str = "rettleiar output manifest 1";
+const HEADER: &str = "rettleiar output manifest 2";
 const NOTE: &str =
     "# This folder is written by `rettleiar build`, which replaces what is not part of the site.\n\
-# Each line: sha256 size mtime-ns inode path, of a file as the last build wrote it.\n";
+# Each line: sha256 size mtime-ns ctime-ns inode path, of a file as the last build wrote it.\n";
 
 /// What the disk says of a file; equal stamps mean an untouched file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub size: u64,
     pub mtime_ns: i128,
+    pub ctime_ns: i128,
     pub inode: u64,
 }
 
@@ -27,10 +30,15 @@ impl Stamp {
     pub fn of(meta: &Metadata) -> Stamp {
         Stamp {
             size: meta.len(),
-            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            mtime_ns: nanos(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: nanos(meta.ctime(), meta.ctime_nsec()),
             inode: meta.ino(),
         }
     }
+}
+
+fn nanos(seconds: i64, nanos: i64) -> i128 {
+    i128::from(seconds) * 1_000_000_000 + i128::from(nanos)
 }
 
 /// One file as written.
@@ -69,10 +77,11 @@ impl Manifest {
             let e = &self.files[path];
             let s = e.stamp;
             text.push_str(&format!(
-                "{} {} {} {} {path}\n",
+                "{} {} {} {} {} {path}\n",
                 hex(&e.hash),
                 s.size,
                 s.mtime_ns,
+                s.ctime_ns,
                 s.inode
             ));
         }
@@ -81,15 +90,17 @@ impl Manifest {
 }
 
 fn parse_line(line: &str) -> Option<(String, Entry)> {
-    let mut parts = line.splitn(5, ' ');
+    let mut parts = line.splitn(6, ' ');
     let hash = unhex(parts.next()?)?;
     let size = parts.next()?.parse().ok()?;
     let mtime_ns = parts.next()?.parse().ok()?;
+    let ctime_ns = parts.next()?.parse().ok()?;
     let inode = parts.next()?.parse().ok()?;
     let path = parts.next()?.to_string();
     let stamp = Stamp {
         size,
         mtime_ns,
+        ctime_ns,
         inode,
     };
     Some((path, Entry { hash, stamp }))
@@ -120,6 +131,7 @@ mod tests {
         let stamp = Stamp {
             size: 3,
             mtime_ns: -5,
+            ctime_ns: 6,
             inode: 7,
         };
         let entry = Entry {

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 const EMPTY: Stamp = Stamp {
     size: 0,
     mtime_ns: 0,
+    ctime_ns: 0,
     inode: 0,
 };
 use std::sync::Mutex;
@@ -34,9 +35,15 @@ pub struct Writer {
     /// Whether the output folder is new: then the whole staging folder
     /// takes its place.
     fresh: bool,
-    previous: Manifest,
+    pub(super) previous: Manifest,
+    /// The marker's text as the build found it.
+    pub(super) previous_text: String,
     pub(super) disk: Disk,
     planned: Mutex<HashMap<String, Planned>>,
+    /// Held on the folder that holds the output folder, so that builds
+    /// beside each other do not take one another's staging folders for
+    /// leftovers.
+    _lock: fs::File,
 }
 
 /// A file of the new site.
@@ -51,17 +58,21 @@ pub(super) struct Planned {
 impl Writer {
     /// Begins writing into `target` (checked with [`super::check_target`]).
     pub fn begin(target: &Path) -> Result<Writer, Error> {
+        let parent = target.parent().expect("checked: not the root");
+        let made = make_folders(parent)?;
+        let lock = fs::File::open(parent)
+            .and_then(|dir| dir.lock().map(|()| dir))
+            .map_err(|e| Error::io(format!("cannot lock `{}`", parent.display()), e))?;
         let fresh = fs::symlink_metadata(target).is_err();
-        let (disk, previous, stage_in, made) = if fresh {
-            let parent = target.parent().expect("checked: not the root");
-            let made = make_folders(parent)?;
-            (Disk::default(), Manifest::default(), parent, made)
+        let (disk, previous_text, stage_in) = if fresh {
+            (Disk::default(), String::new(), parent)
         } else {
             let disk = disk::scan(target)
                 .map_err(|e| Error::io(format!("cannot read `{}`", target.display()), e))?;
             let previous = fs::read_to_string(target.join(MARKER)).unwrap_or_default();
-            (disk, Manifest::parse(&previous), target, Vec::new())
+            (disk, previous, target)
         };
+        let previous = Manifest::parse(&previous_text);
         let stage = tempfile::Builder::new()
             .prefix(super::LEFTOVER_PREFIXES[0])
             .tempdir_in(stage_in)
@@ -80,8 +91,10 @@ impl Writer {
             stage,
             fresh,
             previous,
+            previous_text,
             disk,
             planned: Mutex::new(HashMap::new()),
+            _lock: lock,
         };
         // Marks the staging folder as this tool's, should the build be killed.
         writer.put(
