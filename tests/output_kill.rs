@@ -119,3 +119,37 @@ fn a_build_killed_at_random_moments_never_leaves_a_torn_or_missing_output() {
         assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_build_leaves_nothing_of_it_behind() {
+    let p = Project::copy();
+    let (old_sources, new_sources) = two_versions(&p);
+    let new = fresh_site(&p);
+    put_sources(&p, &old_sources);
+    let old = fresh_site(&p);
+    for round in 0..10u64 {
+        put_sources(&p, &old_sources);
+        p.build().ok();
+        put_sources(&p, &new_sources);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rettleiar"))
+            .arg("build")
+            .current_dir(p.dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(20 + round * 15));
+        // SAFETY: sends a signal to the child started above, not yet reaped.
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        let status = child.wait().unwrap();
+        // Done, stopped by the signal before anything was staged, or
+        // interrupted and cleaned up: in each case nothing is left over.
+        assert!(matches!(status.code(), Some(0 | 130) | None), "{status}");
+        assert_eq!(leftovers(&p.path("public")), Vec::<String>::new());
+        assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
+        all_whole(&p, &old, &new);
+        p.build().ok();
+        assert_eq!(site(&p.path("public")), new, "round {round}");
+    }
+}

@@ -14,6 +14,7 @@ mod manifest;
 mod writer;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 pub use guard::check_target;
@@ -46,10 +47,18 @@ pub struct Report {
 /// to hold them, for [`abandon`].
 static ACTIVE: Mutex<Vec<(PathBuf, Vec<PathBuf>)>> = Mutex::new(Vec::new());
 
+/// Set by [`abandon`]: no writer stages anything more.
+static ABANDONED: AtomicBool = AtomicBool::new(false);
+
+fn abandoned() -> bool {
+    ABANDONED.load(Ordering::SeqCst)
+}
+
 /// Removes the staging folders of every writer not yet committed, leaving
 /// the output folders as they are; for a process about to end on Ctrl-C.
 /// A writer putting a new output folder in place finishes first.
 pub fn abandon() {
+    ABANDONED.store(true, Ordering::SeqCst);
     let active = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
     for (stage, made) in active.iter() {
         let _ = disk::remove(stage);

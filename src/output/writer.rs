@@ -148,6 +148,9 @@ impl Writer {
                 e,
             )
         };
+        if super::abandoned() {
+            return Err(fail(std::io::ErrorKind::Interrupted.into()));
+        }
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(fail)?;
         }
