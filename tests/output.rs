@@ -321,3 +321,28 @@ fn links_inside_the_output_are_removed_never_followed() {
     assert!(fs::symlink_metadata(p.path("public/nn/extra")).is_err());
     assert_eq!(site(&p.path("public")), fresh_site(&p));
 }
+
+#[test]
+fn a_rebuild_with_pdfs_leaves_unchanged_files_untouched_too() {
+    let p = Project::copy();
+    p.run(&["build", "--pdf"]).ok();
+    let before = stamps(&p.path("public"));
+    let run = p.run(&["build", "--pdf"]).ok();
+    assert!(run.stdout.contains("0 written"), "{}", run.stdout);
+    assert_eq!(stamps(&p.path("public")), before);
+    p.edit(
+        "source/en/rettleiar.md",
+        "Political enquiries must always",
+        "Political enquiries shall always",
+    );
+    p.run(&["build", "--pdf"]).ok();
+    let after = stamps(&p.path("public"));
+    assert_eq!(after["nn/a1/index.html"], before["nn/a1/index.html"]);
+    let pdf = |lang: &str| {
+        let files = after.keys();
+        let mut pdfs = files.filter(|f| f.starts_with(lang) && f.ends_with(".pdf"));
+        pdfs.next().unwrap().clone()
+    };
+    assert_eq!(after[&pdf("nn/")], before[&pdf("nn/")]);
+    assert_ne!(after[&pdf("en/")], before[&pdf("en/")]);
+}

@@ -12,13 +12,6 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-const EMPTY: Stamp = Stamp {
-    size: 0,
-    mtime_ns: 0,
-    ctime_ns: 0,
-    inode: 0,
-};
 use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
@@ -27,6 +20,14 @@ use super::disk::{self, Disk};
 use super::manifest::{Entry, Manifest, Stamp};
 use super::{Report, ACTIVE, MARKER};
 use crate::error::Error;
+
+/// The stamp of a file not on disk.
+const EMPTY: Stamp = Stamp {
+    size: 0,
+    mtime_ns: 0,
+    ctime_ns: 0,
+    inode: 0,
+};
 
 /// A build's files on their way into the output folder.
 pub struct Writer {
@@ -164,7 +165,7 @@ impl Writer {
 
     /// A folder laid out as the site being built, for programs that read
     /// it (the PDF printer): the staging folder, with the unchanged files
-    /// linked into it. Valid until `commit`; nothing in it may be changed.
+    /// copied into it. Valid until `commit`; nothing in it may be changed.
     pub fn site_view(&self) -> Result<&Path, Error> {
         let planned = self.planned_mut();
         for rel in planned.keys().filter(|r| !planned[*r].staged) {
@@ -173,8 +174,9 @@ impl Writer {
                 fs::create_dir_all(dir)
                     .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
             }
-            fs::hard_link(&from, &to)
-                .or_else(|_| fs::copy(&from, &to).map(|_| ()))
+            // Copied, not linked: a link would change the file's change
+            // time, and the next build would take it for edited.
+            fs::copy(&from, &to)
                 .map_err(|e| Error::io(format!("cannot copy `{}`", from.display()), e))?;
         }
         Ok(&self.stage)
