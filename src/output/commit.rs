@@ -4,7 +4,7 @@
 //! whole files only, and a manifest that at worst does not know some of
 //! them, so that the next build writes those again.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -110,7 +110,8 @@ impl Writer {
     }
 
     fn make_folders(&self, folders: &BTreeSet<String>) -> Result<(), Error> {
-        for dir in folders {
+        let there: HashSet<&String> = self.disk.dirs.iter().collect();
+        for dir in folders.iter().filter(|d| !there.contains(d)) {
             match fs::create_dir(self.target.join(dir)) {
                 Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
                     return Err(Error::io(
