@@ -150,7 +150,7 @@ impl Writer {
             match result {
                 Ok((rel, stamp)) => stamps.insert(rel, stamp),
                 Err(e) => return Err(Error::io(format!(
-                    "the output folder `{}` is partly updated: {done} of {} new or changed files are in place, the others are still the previous build's (every file is whole, nothing was removed)",
+                    "the output folder `{}` is partly updated: {done} of {} new or changed files are in place, the others are still the previous build's; every file is whole, and of the previous site only links and what stood in the way of new files were removed",
                     self.target.display(),
                     staged.len()
                 ), e)
