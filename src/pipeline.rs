@@ -47,6 +47,8 @@ pub struct Report {
     pub bytes: usize,
     /// The main pages and the PDFs, relative to the output folder.
     pub pages: Vec<String>,
+    /// What was written, left as it was, and removed in the output folder.
+    pub output: output::Report,
 }
 
 impl Pipeline {
@@ -155,8 +157,9 @@ impl Pipeline {
     }
 
     /// Writes the site into `paths.out`, and with `chromium` the PDF of
-    /// each language too, printed from the staged `print.html` before the
-    /// output is swapped in. Nothing is written unless every step succeeded.
+    /// each language too, printed from the new `print.html` before the
+    /// output is changed. Only new and changed files are written; nothing
+    /// is changed unless every step succeeded.
     pub fn write(&self, force: bool, chromium: Option<&Chromium>) -> Result<Report, Error> {
         let paths = &self.paths;
         let protected = [
@@ -165,10 +168,10 @@ impl Pipeline {
             paths.theme.as_path(),
         ];
         let target = output::check_target(&paths.out, &protected, force)?;
-        // Each page goes to disk as soon as it is made: a large site is
-        // never held in memory whole.
-        let staged = output::Staged::begin(&target)?;
-        let written = self.render(&|path: String, bytes: Vec<u8>| staged.write(&path, &bytes))?;
+        // Each page goes to the writer as soon as it is made: a large site
+        // is never held in memory whole.
+        let writer = output::Writer::begin(&target)?;
+        let written = self.render(&|path: String, bytes: Vec<u8>| writer.write(&path, &bytes))?;
         let g = &self.guideline;
         let mut report = Report {
             files: written.files,
@@ -178,18 +181,36 @@ impl Pipeline {
                 .iter()
                 .map(|d| crate::address::Address::language(&d.lang).output_path())
                 .collect(),
+            output: output::Report::default(),
         };
         if let Some(chromium) = chromium {
-            let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(g, staged.path()).into_iter().unzip();
-            chromium.print(&jobs)?;
-            for (job, rel) in jobs.iter().zip(pdfs) {
-                report.files += 1;
-                report.bytes += std::fs::metadata(&job.pdf).map_or(0, |m| m.len() as usize);
-                report.pages.push(rel);
-            }
+            self.print_pdfs(chromium, &writer, &mut report)?;
         }
-        staged.swap()?;
+        report.output = writer.commit()?;
         Ok(report)
+    }
+
+    /// Prints each language's PDF from the site being built and hands it
+    /// to the writer.
+    fn print_pdfs(
+        &self,
+        chromium: &Chromium,
+        writer: &output::Writer,
+        report: &mut Report,
+    ) -> Result<(), Error> {
+        let view = writer.site_view()?;
+        let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(&self.guideline, view).into_iter().unzip();
+        chromium.print(&jobs)?;
+        for (job, rel) in jobs.iter().zip(pdfs) {
+            let bytes = std::fs::read(&job.pdf)
+                .and_then(|b| std::fs::remove_file(&job.pdf).map(|()| b))
+                .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
+            writer.write(&rel, &bytes)?;
+            report.files += 1;
+            report.bytes += bytes.len();
+            report.pages.push(rel);
+        }
+        Ok(())
     }
 }
 

@@ -1,11 +1,15 @@
 //! The output folder is safe: a failed build leaves the previous output
-//! as it was, and the build never replaces a folder that is not its own.
+//! as it was, a build writes only what changed, and the build never
+//! replaces a folder that is not its own or follows a link out of it.
 
 mod common;
+mod output_support;
 
 use std::fs;
+use std::io::Write;
 
 use common::*;
+use output_support::*;
 
 fn refused(p: &Project, args: &[&str], needle: &str) {
     let run = p.run(args);
@@ -17,25 +21,19 @@ fn refused(p: &Project, args: &[&str], needle: &str) {
     );
 }
 
-fn leftovers(dir: &std::path::Path) -> Vec<String> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".rettleiar-"))
-        .collect()
-}
-
 #[test]
 fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let p = Project::copy();
     p.build().ok();
     let before = tree(&p.path("public"));
+    let stamped = stamps(&p.path("public"));
     assert!(before.contains_key(".rettleiar-output"));
 
     // Fails while reading the sources …
     p.edit("source/nb/rettleiar.md", " {#a3}", "");
     assert_eq!(p.build().code, 1);
     assert_eq!(tree(&p.path("public")), before);
+    assert_eq!(stamps(&p.path("public")), stamped);
     p.edit(
         "source/nb/rettleiar.md",
         "kommune.\n4.",
@@ -50,6 +48,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     );
     assert_eq!(p.build().code, 1);
     assert_eq!(tree(&p.path("public")), before);
+    assert_eq!(stamps(&p.path("public")), stamped);
     assert_eq!(
         leftovers(p.dir.path()),
         Vec::<String>::new(),
@@ -98,7 +97,7 @@ fn the_output_may_not_be_the_home_folder() {
     let run = p.run_env(&["build", "--out", h, "--force"], &[("HOME", h)]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("the output folder is the home folder"),
+        run.stderr.contains("is or holds the home folder"),
         "{}",
         run.stderr
     );
@@ -168,4 +167,182 @@ fn a_failed_build_into_a_new_folder_leaves_no_folder_behind() {
         "the folders made for the output are gone"
     );
     assert_eq!(leftovers(p.dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_rebuild_leaves_unchanged_files_untouched_and_replaces_changed_ones_whole() {
+    let p = Project::copy();
+    p.build().ok();
+    let before = stamps(&p.path("public"));
+    let run = p.build().ok();
+    assert!(run.stdout.contains("0 written"), "{}", run.stdout);
+    assert_eq!(stamps(&p.path("public")), before, "nothing changed");
+
+    p.edit(
+        "source/en/rettleiar.md",
+        "Political enquiries must always",
+        "Political enquiries shall always",
+    );
+    p.build().ok();
+    let after = stamps(&p.path("public"));
+    let page = "en/b10/index.html";
+    assert_ne!(after[page], before[page], "the changed page is a new file");
+    assert!(p.read(&format!("public/{page}")).contains("shall always"));
+    let kept: Vec<_> = before.keys().filter(|f| after[*f] == before[*f]).collect();
+    assert!(kept.iter().any(|f| f.starts_with("nn/")), "{kept:?}");
+    assert!(kept.iter().all(|f| !f.starts_with("en/b10/")), "{kept:?}");
+    assert_eq!(site(&p.path("public")), fresh_site(&p));
+}
+
+#[test]
+fn the_short_address_of_a_removed_rule_is_removed() {
+    let p = Project::copy();
+    let sources = tree(&p.path("source"));
+    add_rule_b11(&p);
+    p.build().ok();
+    assert!(p.path("public/nn/b11/index.html").is_file());
+    let before = stamps(&p.path("public"));
+    for (rel, bytes) in &sources {
+        fs::write(p.path("source").join(rel), bytes).unwrap();
+    }
+    p.build().ok();
+    for lang in ["nn", "nb", "en"] {
+        assert!(!p.path(&format!("public/{lang}/b11")).exists());
+    }
+    let after = stamps(&p.path("public"));
+    assert_eq!(after["nn/a1/index.html"], before["nn/a1/index.html"]);
+    assert_eq!(site(&p.path("public")), fresh_site(&p));
+}
+
+#[test]
+fn an_output_file_edited_by_hand_is_written_again() {
+    let p = Project::copy();
+    p.build().ok();
+    let fresh = site(&p.path("public"));
+    // One edit shows in the size and time; the other keeps the size and
+    // has its time set back.
+    let appended = p.path("public/nn/index.html");
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&appended)
+        .unwrap()
+        .write_all(b"<!-- edited -->")
+        .unwrap();
+    let same_size = p.path("public/nb/a1/index.html");
+    let time = fs::metadata(&same_size).unwrap().modified().unwrap();
+    let text = p.read("public/nb/a1/index.html").replacen("<", "{", 1);
+    fs::write(&same_size, text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&same_size)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    let untouched = stamps(&p.path("public"))["en/a1/index.html"];
+    let run = p.build().ok();
+    assert!(run.stdout.contains(" 2 written"), "{}", run.stdout);
+    assert_eq!(site(&p.path("public")), fresh);
+    assert_eq!(stamps(&p.path("public"))["en/a1/index.html"], untouched);
+}
+
+#[test]
+fn what_killed_builds_left_is_removed_and_nothing_else() {
+    let p = Project::copy();
+    p.build().ok();
+    let marker = ".rettleiar-output";
+    p.write(&format!("public/.rettleiar-staging-a1b2c3/{marker}"), "");
+    p.write("public/.rettleiar-staging-a1b2c3/nn/a1/index.html", "half");
+    p.write(&format!(".rettleiar-staging-d4e5f6/{marker}"), "x");
+    p.write(".rettleiar-staging-d4e5f6/nn/index.html", "half");
+    p.write(&format!(".rettleiar-old-g7h8i9/old/{marker}"), "x");
+    p.write(".rettleiar-old-g7h8i9/old/nn/index.html", "old");
+    fs::create_dir(p.path(".rettleiar-old-j0k1l2")).unwrap();
+    // Not a build's: no marker.
+    p.write(".rettleiar-staging-mine/notes.txt", "keep");
+    p.build().ok();
+    assert_eq!(leftovers(&p.path("public")), Vec::<String>::new());
+    assert_eq!(leftovers(p.dir.path()), vec![".rettleiar-staging-mine"]);
+    assert_eq!(p.read(".rettleiar-staging-mine/notes.txt"), "keep");
+    assert_eq!(site(&p.path("public")), fresh_site(&p));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_with_a_trailing_slash_is_refused_too() {
+    let p = Project::copy();
+    p.write("elsewhere/precious.txt", "not made by rettleiar");
+    std::os::unix::fs::symlink(p.path("elsewhere"), p.path("link")).unwrap();
+    for out in ["link/", "link/.", "link//"] {
+        refused(
+            &p,
+            &["build", "--out", out, "--force"],
+            "is a symbolic link",
+        );
+    }
+    assert_eq!(
+        tree(&p.path("elsewhere")).into_keys().collect::<Vec<_>>(),
+        ["precious.txt"]
+    );
+}
+
+#[test]
+fn the_output_may_not_hold_the_home_folder() {
+    let p = Project::copy();
+    p.write("users/someone/notes.txt", "mine");
+    let home = p.path("users/someone");
+    let run = p.run_env(
+        &["build", "--out", "users/", "--force"],
+        &[("HOME", home.to_str().unwrap())],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("holds the home folder"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(p.read("users/someone/notes.txt"), "mine");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_inside_the_output_are_removed_never_followed() {
+    let p = Project::copy();
+    p.build().ok();
+    p.write("victim/index.html", "not the site's");
+    p.write("victim/keep.txt", "keep");
+    fs::remove_dir_all(p.path("public/nn/a5")).unwrap();
+    std::os::unix::fs::symlink(p.path("victim"), p.path("public/nn/a5")).unwrap();
+    std::os::unix::fs::symlink(p.path("victim"), p.path("public/nn/extra")).unwrap();
+    p.build().ok();
+    assert_eq!(p.read("victim/index.html"), "not the site's");
+    assert_eq!(p.read("victim/keep.txt"), "keep");
+    let a5 = fs::symlink_metadata(p.path("public/nn/a5")).unwrap();
+    assert!(a5.is_dir(), "a real folder again");
+    assert!(fs::symlink_metadata(p.path("public/nn/extra")).is_err());
+    assert_eq!(site(&p.path("public")), fresh_site(&p));
+}
+
+#[test]
+fn a_rebuild_with_pdfs_leaves_unchanged_files_untouched_too() {
+    let p = Project::copy();
+    p.run(&["build", "--pdf"]).ok();
+    let before = stamps(&p.path("public"));
+    let run = p.run(&["build", "--pdf"]).ok();
+    assert!(run.stdout.contains("0 written"), "{}", run.stdout);
+    assert_eq!(stamps(&p.path("public")), before);
+    p.edit(
+        "source/en/rettleiar.md",
+        "Political enquiries must always",
+        "Political enquiries shall always",
+    );
+    p.run(&["build", "--pdf"]).ok();
+    let after = stamps(&p.path("public"));
+    assert_eq!(after["nn/a1/index.html"], before["nn/a1/index.html"]);
+    let pdf = |lang: &str| {
+        let files = after.keys();
+        let mut pdfs = files.filter(|f| f.starts_with(lang) && f.ends_with(".pdf"));
+        pdfs.next().unwrap().clone()
+    };
+    assert_eq!(after[&pdf("nn/")], before[&pdf("nn/")]);
+    assert_ne!(after[&pdf("en/")], before[&pdf("en/")]);
 }

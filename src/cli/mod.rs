@@ -72,12 +72,21 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn build(paths: &Paths, force: bool, chromium: Option<&Chromium>) -> Result<(), Error> {
+    // Ctrl-C (or a termination signal) leaves the output as it was.
+    let _ = ctrlc::set_handler(|| {
+        rettleiar::output::abandon();
+        std::process::exit(130);
+    });
     let report = Pipeline::load(paths)?.write(force, chromium)?;
+    let o = report.output;
     println!(
-        "Built {} files ({} kB) into {}",
+        "Built {} files ({} kB) into {}: {} written, {} unchanged, {} removed",
         report.files,
         report.bytes.div_ceil(1024),
-        paths.out.display()
+        paths.out.display(),
+        o.written,
+        o.unchanged,
+        o.removed
     );
     for page in report.pages {
         println!("  {}", paths.out.join(page).display());
