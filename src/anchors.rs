@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{parse_yaml, Date};
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::model::{LanguageDoc, Rule};
+use crate::policy::ids::{self, Id};
 
 /// The register's file name in `source/`.
 pub const FILE: &str = "anchors.yaml";
@@ -40,8 +41,10 @@ pub struct Register {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    #[serde(deserialize_with = "ids::deserialize")]
     pub id: String,
     /// The section the rule stands in (e.g. `part-a`).
+    #[serde(deserialize_with = "ids::deserialize")]
     pub part: String,
     /// SHA-256 of the rule's Nynorsk text, whitespace folded.
     pub fingerprint: String,
@@ -59,7 +62,11 @@ pub struct Entry {
 pub struct Retired {
     pub date: Date,
     pub reason: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ids::deserialize_opt"
+    )]
     pub replaced_by: Option<String>,
 }
 
@@ -255,6 +262,10 @@ impl Register {
         id: &str,
         retired: Retired,
     ) -> Result<(), String> {
+        Id::parse(id).map_err(|e| format!("{e}: {}", ids::HELP))?;
+        if let Some(next) = &retired.replaced_by {
+            Id::parse(next).map_err(|e| format!("{e}: {}", ids::HELP))?;
+        }
         if original.rules().any(|(_, r)| r.id == id) {
             return Err(format!(
                 "rule `{id}` is still in the sources: remove it from every language first"
@@ -270,6 +281,12 @@ impl Register {
             .iter_mut()
             .find(|e| e.id == id)
             .ok_or_else(|| format!("`{id}` is not in the anchor register"))?;
+        if let Some(was) = &entry.retired {
+            return Err(format!(
+                "`{id}` was already retired on {} ({}); its record is kept as it is",
+                was.date, was.reason
+            ));
+        }
         entry.retired = Some(retired);
         Ok(())
     }

@@ -118,6 +118,10 @@ pub fn assemble(project: Project, paths: &Paths, registered: bool) -> Result<Loa
         anchors,
     };
     let mut problems = check::check(&guideline);
+    problems.extend(crate::policy::ids::check_reserved(
+        &guideline,
+        &project.templates,
+    ));
     if registered && problems.is_empty() {
         problems = guideline.anchors.check(guideline.original());
     }

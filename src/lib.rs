@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod policy;
 pub mod project;
 pub mod render;
 pub mod serve;

@@ -143,6 +143,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    if !matches!(cli.command, Command::Serve { .. }) {
+        rettleiar::policy::console::end_quietly_on_closed_stdout();
+    }
     match cli.command {
         Command::Build {
             paths,
@@ -217,6 +220,7 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
                 println!("Nothing to accept: the register agrees with the text.");
                 return Ok(());
             }
+            write_register(&paths, &register)?;
             for change in &changes {
                 println!("{change}");
             }
@@ -236,15 +240,23 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
             register
                 .retire(g.original(), &rule.to_ascii_lowercase(), retired)
                 .map_err(|m| Error::Sources(vec![Problem::new(Kind::Anchor, m)]))?;
+            write_register(&paths, &register)?;
             println!(
                 "{} is withdrawn; its anchor now shows a notice.",
                 rule.to_uppercase()
             );
         }
     }
+    Ok(())
+}
+
+/// Replaces the register in one step; the old one stays whole on failure.
+fn write_register(paths: &Paths, register: &anchors::Register) -> Result<(), Error> {
     let path = paths.source.join(anchors::FILE);
-    std::fs::write(&path, register.to_yaml())
-        .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))
+    rettleiar::policy::atomic::write(&path, register.to_yaml().as_bytes()).map_err(|e| {
+        Error::io(format!("cannot write `{}`", path.display()), e)
+            .with_help("the register was left as it was; free some space or fix the permissions and run the command again")
+    })
 }
 
 /// Today's date, or the one `SOURCE_DATE_EPOCH` names.

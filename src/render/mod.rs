@@ -33,6 +33,14 @@ impl Output {
     }
 }
 
+/// A file only when its path stays inside the output folder, whatever
+/// data it was made from.
+fn inside_output(file: (String, Vec<u8>)) -> Result<(String, Vec<u8>), Problem> {
+    crate::policy::paths::check_output_path(&file.0)
+        .map_err(|m| Problem::new(crate::error::Kind::Output, m))?;
+    Ok(file)
+}
+
 /// Renders every page of the site into memory.
 pub fn render(
     g: &Guideline,
@@ -195,7 +203,7 @@ pub fn render_each_with<E: Send>(
         .par_iter()
         .map_init(
             || vec![None; shorts.len()],
-            |contexts, &n| match run(&jobs[n], contexts) {
+            |contexts, &n| match run(&jobs[n], contexts).and_then(inside_output) {
                 Ok((path, bytes)) => {
                     let len = bytes.len();
                     sink(path, bytes).map(|()| Ok(len))
