@@ -15,7 +15,7 @@ use crate::config::parse_yaml;
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::model::{label_for, Block, FrontMatter, LanguageDoc, Rule, Section};
 use crate::policy::ids::{self, Marker};
-use crate::policy::urls;
+use crate::policy::{limits, urls};
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -31,6 +31,14 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
                 Problem::new(Kind::EmptyFile, "this file is empty")
                     .at(Location::new(file, 0, 0))
                     .help("write the language's text here, or delete the file"),
+            );
+            continue;
+        }
+        if let Err((at, message)) = limits::check_markdown(&file.text) {
+            problems.push(
+                Problem::new(Kind::Markdown, message)
+                    .at(Location::new(file, at, 0))
+                    .help("a guideline's text needs no such nesting; write it flatter"),
             );
             continue;
         }
@@ -52,7 +60,9 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
             ),
             (None, _) => {}
         }
+        let before = problems.len();
         parse_body(file, body_start, &mut sections, &mut problems);
+        problems.truncate(before + limits::MAX_PROBLEMS_PER_FILE);
     }
     if let (Some(first), true) = (files.first(), sections.is_empty() && problems.is_empty()) {
         problems.push(

@@ -100,6 +100,18 @@ impl Project {
         for (rel, path) in files_below(&paths.locales, &mut problems) {
             if let (Some((lang, _)), true) = (rel.split_once('/'), rel.ends_with(".ftl")) {
                 if let Some(f) = read_text(&paths.locales, &rel, &path, &mut problems) {
+                    // Checked here, before the Fluent parser (which
+                    // recurses into each `{`) sees it.
+                    if let Err((at, message)) = limits::check_braces(&f.text) {
+                        problems.push(
+                            Problem::new(Kind::Locale, message)
+                                .at(Location::new(&f, at, 1))
+                                .help(
+                                    "close the `{ … }` placeables; messages need no deep nesting",
+                                ),
+                        );
+                        continue;
+                    }
                     project.locales.entry(lang.to_string()).or_default().push(f);
                 }
             }

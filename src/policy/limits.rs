@@ -92,6 +92,48 @@ pub fn check_braces(text: &str) -> Result<(), (usize, String)> {
     Ok(())
 }
 
+/// The most problems reported for one file: past that, the rest are
+/// likely the same mistake, and listing them all would take long.
+pub const MAX_PROBLEMS_PER_FILE: usize = 50;
+
+/// Checks markdown before it is parsed: no line opens more than
+/// [`MAX_DEPTH`] nested block quotes and lists (markers and indentation).
+pub fn check_markdown(text: &str) -> Result<(), (usize, String)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut depth = 0usize;
+        let mut spaces = 0usize;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                ' ' => spaces += 1,
+                '\t' => spaces += 4,
+                '>' => depth += 1,
+                '-' | '*' | '+' if chars.peek() == Some(&' ') => depth += 1,
+                '0'..='9' => {
+                    while chars.next_if(char::is_ascii_digit).is_some() {}
+                    if chars.next_if(|c| *c == '.' || *c == ')').is_none() {
+                        break;
+                    }
+                    depth += 1;
+                }
+                _ => break,
+            }
+        }
+        if depth + spaces / 2 > 2 * MAX_DEPTH {
+            return Err((
+                offset,
+                format!(
+                    "this line nests quotes and lists more than {} levels deep",
+                    2 * MAX_DEPTH
+                ),
+            ));
+        }
+        offset += line.len();
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! writing them is `output`'s job.
 
 mod context;
+mod guard;
 mod jsonld;
 mod manifest;
 mod templates;
