@@ -285,3 +285,151 @@ fn retiring_a_retired_id_is_refused_and_keeps_its_record() {
     assert!(!run.stdout.contains("withdrawn"), "{}", run.stdout);
     assert_eq!(p.read("source/anchors.yaml"), text);
 }
+
+/// Runs `check` and `build`, expecting a refusal with every needle.
+fn refused_by_check_and_build(p: &Project, needles: &[&str]) {
+    let run = p.run(&["check"]);
+    assert_eq!(run.code, 1, "check:\n{}", run.stderr);
+    for needle in needles {
+        assert!(
+            run.stderr.contains(needle),
+            "check: expected {needle:?} in:\n{}",
+            run.stderr
+        );
+    }
+    refused_untouched(p, needles);
+}
+
+#[test]
+fn bad_templates_are_problems_not_aborts() {
+    let page = "theme/templates/page.html";
+    let cases: [(&str, &str, &str); 5] = [
+        (page, "{% block main %}", "{% block main %}{% include \"page.html\" %}"),
+        ("theme/templates/short.html", "{% block main %}", "{% block main %}{% include \"loop.html\" %}"),
+        ("theme/templates/macros.html", "{% macro block(b) %}", "{% macro block(b) %}{{ self::block(b=b) }}"),
+        (page, "{% block main %}", "{% block main %}{% for i in range(end=1000000000) %}x{% endfor %}"),
+        (page, "{% block main %}", "{% block main %}{{ ((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))) }}"),
+    ];
+    for (file, from, to) in cases {
+        let p = Project::copy();
+        p.write("theme/templates/loop.html", "{% include \"short.html\" %}");
+        p.edit(file, from, to);
+        refused_by_check_and_build(&p, &["E15-template"]);
+    }
+    // The chain of a loop is named.
+    let p = Project::copy();
+    p.write("theme/templates/loop.html", "{% include \"short.html\" %}");
+    p.edit(
+        "theme/templates/short.html",
+        "{% block main %}",
+        "{% block main %}{% include \"loop.html\" %}",
+    );
+    let run = p.run(&["check"]);
+    assert!(
+        run.stderr.contains("loop.html → short.html")
+            || run.stderr.contains("short.html → loop.html"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn deep_or_huge_input_is_refused_at_once() {
+    let deep = format!("x: {}\n", "[".repeat(200_000));
+    for file in [
+        "source/site.yaml",
+        "source/document.yaml",
+        "source/anchors.yaml",
+    ] {
+        let p = Project::copy();
+        let text = p.read(file) + &deep;
+        p.write(file, &text);
+        let line = p.line_of(file, "x: [[[");
+        refused_untouched(&p, &["E04-yaml", &format!("{file}:{line}:")]);
+    }
+    // Front matter, and nesting spread over lines.
+    let p = Project::copy();
+    p.edit(
+        MD,
+        "---\n\n",
+        &format!("x: {}\n---\n\n", "{\n".repeat(5_000)),
+    );
+    refused_untouched(&p, &["E04-yaml", "nests more than", MD]);
+    // Fluent placeables and markdown quotes.
+    let p = Project::copy();
+    let text = p.read("locales/nn/main.ftl") + &format!("x = {}\n", "{ ".repeat(100_000));
+    p.write("locales/nn/main.ftl", &text);
+    refused_untouched(&p, &["E14-locale", "locales/nn/main.ftl"]);
+    let p = Project::copy();
+    let text = p.read(MD) + &format!("\n{}\n", ">".repeat(200_000));
+    p.write(MD, &text);
+    refused_untouched(&p, &["E06-markdown", MD]);
+    // A file too large to be a source file.
+    let p = Project::copy();
+    let text = p.read(MD) + &"x".repeat(33 * 1024 * 1024);
+    p.write(MD, &text);
+    refused_untouched(&p, &["E01-read", "larger than"]);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let p = Project::copy();
+    for file in [
+        MD,
+        "locales/nb/main.ftl",
+        "source/site.yaml",
+        "source/document.yaml",
+        "source/anchors.yaml",
+    ] {
+        let text = format!("\u{feff}{}", p.read(file));
+        p.write(file, &text);
+    }
+    p.build().ok();
+    let page = html(&p.path("public/nn/index.html"));
+    assert_eq!(page.select(&sel("#a5")).count(), 1);
+}
+
+#[test]
+fn a_closed_standard_output_ends_quietly() {
+    use std::os::unix::io::FromRawFd;
+    use std::os::unix::process::ExitStatusExt;
+    let p = Project::copy();
+    for _ in 0..3 {
+        let mut fds = [0; 2];
+        // SAFETY: `pipe` fills the two descriptors; the reading end is
+        // closed at once, so every write to the other fails.
+        let (read, write) = unsafe {
+            assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+            (fs::File::from_raw_fd(fds[0]), fs::File::from_raw_fd(fds[1]))
+        };
+        drop(read);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rettleiar"))
+            .args(["cite", "A5", "--format", "text"])
+            .current_dir(p.dir.path())
+            .stdout(write)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let quiet = out.status.code() == Some(0) || out.status.signal() == Some(libc::SIGPIPE);
+        assert!(quiet, "{:?} {stderr}", out.status);
+    }
+}
+
+#[test]
+fn an_unknown_field_is_reported_at_its_own_line() {
+    let p = Project::copy();
+    p.edit(
+        "source/document.yaml",
+        "case:",
+        "# tittel: the title is in the front matter, not here\ntittel: x\ncase:",
+    );
+    let line = p.line_of("source/document.yaml", "tittel: x");
+    refused_untouched(
+        &p,
+        &[
+            "unknown field `tittel`",
+            &format!("source/document.yaml:{line}:1"),
+        ],
+    );
+}

@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, Once};
 use std::time::{Duration, Instant};
 
 use tera::ast::{Expr, ExprVal, Node};
@@ -238,18 +240,67 @@ pub fn capped_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
     ))
 }
 
+/// How long a page may render before the command is ended: a loop that
+/// writes nothing cannot be stopped from outside Tera.
+pub const HARD_PAGE_TIME: Duration = Duration::from_secs(30);
+
 /// A page being rendered: stops Tera (with an error) when the page grows
-/// past [`MAX_PAGE_BYTES`] or takes longer than [`MAX_PAGE_TIME`].
+/// past [`MAX_PAGE_BYTES`] or takes longer than [`MAX_PAGE_TIME`] while
+/// writing; a watchdog ends the command with E15 when it renders past
+/// [`HARD_PAGE_TIME`] without writing.
 pub struct Bounded {
     pub bytes: Vec<u8>,
     started: Instant,
+    ticket: u64,
 }
 
+/// Pages being rendered: ticket → (template, start).
+static RUNNING: Mutex<BTreeMap<u64, (String, Instant)>> = Mutex::new(BTreeMap::new());
+static NEXT: AtomicU64 = AtomicU64::new(0);
+static WATCHDOG: Once = Once::new();
+
 impl Bounded {
-    pub fn new() -> Self {
+    pub fn new(template: &str) -> Self {
+        WATCHDOG.call_once(|| {
+            let _ = std::thread::Builder::new()
+                .name("template-watchdog".into())
+                .spawn(watchdog);
+        });
+        let started = Instant::now();
+        let ticket = NEXT.fetch_add(1, Ordering::Relaxed);
+        running().insert(ticket, (template.to_string(), started));
         Bounded {
             bytes: Vec::new(),
-            started: Instant::now(),
+            started,
+            ticket,
+        }
+    }
+}
+
+impl Drop for Bounded {
+    fn drop(&mut self) {
+        running().remove(&self.ticket);
+    }
+}
+
+fn running() -> std::sync::MutexGuard<'static, BTreeMap<u64, (String, Instant)>> {
+    RUNNING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Ends the process with an E15 message when a page renders too long.
+fn watchdog() {
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let stuck = running()
+            .values()
+            .find(|(_, started)| started.elapsed() > HARD_PAGE_TIME)
+            .map(|(name, _)| name.clone());
+        if let Some(name) = stuck {
+            eprintln!(
+                "E15-template\n\n  × template: `{name}` rendered for more than {} s without end (a loop that never ends?)\n  help: correct the template in theme/templates/\n\n1 problem(s) in the sources; nothing was written.",
+                HARD_PAGE_TIME.as_secs()
+            );
+            std::process::exit(1);
         }
     }
 }

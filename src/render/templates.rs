@@ -81,11 +81,11 @@ impl Theme {
         lang: &str,
     ) -> Result<String, Problem> {
         PAGE.with_borrow_mut(|page| *page = Some((Arc::clone(locales), lang.to_string())));
-        let mut page = guard::Bounded::new();
+        let mut page = guard::Bounded::new(name);
         let done = self.tera.render_to(name, ctx, &mut page);
         PAGE.with_borrow_mut(|page| *page = None);
         done.map_err(|e| template_problem(&e, &self.files))?;
-        String::from_utf8(page.bytes).map_err(|_| {
+        String::from_utf8(std::mem::take(&mut page.bytes)).map_err(|_| {
             Problem::new(
                 Kind::Template,
                 format!("template: `{name}` made a page that is not UTF-8"),
