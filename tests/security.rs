@@ -316,6 +316,22 @@ fn bad_templates_are_problems_not_aborts() {
         p.edit(file, from, to);
         refused_by_check_and_build(&p, &["E15-template"]);
     }
+    // A chain of includes too long for the stack, without a loop.
+    let p = Project::copy();
+    for n in 0..40 {
+        p.write(
+            &format!("theme/templates/c{n}.html"),
+            &format!("{{% include \"c{}.html\" %}}", n + 1),
+        );
+    }
+    p.write("theme/templates/c40.html", "end");
+    p.edit(
+        "theme/templates/page.html",
+        "{% block main %}",
+        "{% block main %}{% include \"c0.html\" %}",
+    );
+    refused_by_check_and_build(&p, &["E15-template", "nest more than 32 deep"]);
+
     // The chain of a loop is named.
     let p = Project::copy();
     p.write("theme/templates/loop.html", "{% include \"short.html\" %}");

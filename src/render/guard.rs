@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, Once};
+use std::sync::{Mutex, Once, OnceLock};
 use std::time::{Duration, Instant};
 
 use tera::ast::{Expr, ExprVal, Node};
@@ -106,42 +106,58 @@ pub fn find_cycle(tera: &Tera) -> Option<Vec<String>> {
         next.extend(template.parent.clone());
         edges.entry(name.clone()).or_default().extend(next);
     }
-    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut state: HashMap<&str, Visit> = HashMap::new();
     for start in edges.keys() {
         let mut path = Vec::new();
-        if let Some(cycle) = dfs(start, &edges, &mut state, &mut path) {
-            return Some(cycle);
+        if let Err(found) = dfs(start, &edges, &mut state, &mut path) {
+            return Some(found);
         }
     }
     None
 }
 
+/// The longest chain of includes and macro calls accepted: each link
+/// costs stack while a page is rendered.
+pub const MAX_CHAIN: usize = 32;
+
+#[derive(Clone, Copy)]
+enum Visit {
+    Open,
+    /// Done, with the length of the longest chain from here.
+    Done(usize),
+}
+
+/// The longest chain from `node` (its length), or a loop or a chain
+/// longer than [`MAX_CHAIN`] (the chain itself).
 fn dfs<'a>(
     node: &'a str,
     edges: &'a BTreeMap<String, Vec<String>>,
-    state: &mut HashMap<&'a str, u8>,
+    state: &mut HashMap<&'a str, Visit>,
     path: &mut Vec<&'a str>,
-) -> Option<Vec<String>> {
+) -> Result<usize, Vec<String>> {
+    let chain = |path: &[&str], from: usize| {
+        let mut c: Vec<String> = path[from..].iter().map(|s| s.to_string()).collect();
+        c.push(node.to_string());
+        c
+    };
     match state.get(node) {
-        Some(2) => return None,
-        Some(1) => {
+        Some(Visit::Done(height)) if path.len() + height <= MAX_CHAIN => return Ok(*height),
+        Some(Visit::Open) => {
             let from = path.iter().position(|n| *n == node).unwrap_or(0);
-            let mut cycle: Vec<String> = path[from..].iter().map(|s| s.to_string()).collect();
-            cycle.push(node.to_string());
-            return Some(cycle);
+            return Err(chain(path, from));
         }
+        _ if path.len() >= MAX_CHAIN => return Err(chain(path, 0)),
         _ => {}
     }
-    state.insert(node, 1);
+    state.insert(node, Visit::Open);
     path.push(node);
+    let mut height = 1;
     for next in edges.get(node).into_iter().flatten() {
-        if let Some(cycle) = dfs(next, edges, state, path) {
-            return Some(cycle);
-        }
+        height = height.max(1 + dfs(next, edges, state, path)?);
     }
     path.pop();
-    state.insert(node, 2);
-    None
+    state.insert(node, Visit::Done(height));
+    Ok(height)
 }
 
 enum Call {
@@ -238,6 +254,22 @@ pub fn capped_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
     Ok(Value::Array(
         (start..end).step_by(step).map(Value::from).collect(),
     ))
+}
+
+/// The stack of each rendering thread.
+pub const STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// The threads pages are rendered on, with [`STACK_BYTES`] of stack each
+/// (only what is used takes memory).
+pub fn pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK_BYTES)
+            .thread_name(|n| format!("render-{n}"))
+            .build()
+            .expect("the rendering threads can be started")
+    })
 }
 
 /// How long a page may render before the command is ended: a loop that

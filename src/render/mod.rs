@@ -42,6 +42,9 @@ fn inside_output(file: (String, Vec<u8>)) -> Result<(String, Vec<u8>), Problem> 
     Ok(file)
 }
 
+/// A page's outcome: the bytes it wrote, or its problem with its place.
+type Outcome = Result<usize, (usize, Problem)>;
+
 /// Renders every page of the site into memory.
 pub fn render(
     g: &Guideline,
@@ -200,20 +203,23 @@ pub fn render_each_with<E: Send>(
     // Each worker keeps its own short-page contexts; the first sink error
     // stops the lot.
     // A page's outcome: the bytes it wrote, or its problem with its place.
-    let outcomes: Vec<Result<usize, (usize, Problem)>> = queue
-        .par_iter()
-        .map_init(
-            || vec![None; shorts.len()],
-            |contexts, &n| match run(&jobs[n], contexts).and_then(inside_output) {
-                Ok((path, bytes)) => {
-                    let len = bytes.len();
-                    sink(path, bytes).map(|()| Ok(len))
-                }
-                Err(p) => Ok(Err((n, p))),
-            },
-        )
-        .collect::<Result<_, E>>()
-        .map_err(Halt::Sink)?;
+    // On threads with room for the deepest template the checks allow.
+    let outcomes: Result<Vec<Outcome>, E> = guard::pool().install(|| {
+        queue
+            .par_iter()
+            .map_init(
+                || vec![None; shorts.len()],
+                |contexts, &n| match run(&jobs[n], contexts).and_then(inside_output) {
+                    Ok((path, bytes)) => {
+                        let len = bytes.len();
+                        sink(path, bytes).map(|()| Ok(len))
+                    }
+                    Err(p) => Ok(Err((n, p))),
+                },
+            )
+            .collect::<Result<_, E>>()
+    });
+    let outcomes = outcomes.map_err(Halt::Sink)?;
     let mut written = Written::default();
     let mut problems = Vec::new();
     for outcome in outcomes {

@@ -214,9 +214,16 @@ fn template_problem(e: &tera::Error, files: &HashMap<String, Arc<SourceFile>>) -
 fn cycle_problem(chain: &[String], files: &HashMap<String, Arc<SourceFile>>) -> Problem {
     let mut problem = Problem::new(
         Kind::Template,
-        format!("template: includes or macro calls go round in a loop: {}", chain.join(" → ")),
+        match chain.first() == chain.last() {
+            true => format!("template: includes or macro calls go round in a loop: {}", chain.join(" → ")),
+            false => format!(
+                "template: includes or macro calls nest more than {} deep: {}",
+                guard::MAX_CHAIN,
+                chain.join(" → ")
+            ),
+        },
     )
-    .help("a template may not include itself, and a macro may not call itself, directly or through others");
+    .help("a template may not include itself, and a macro may not call itself, directly or through others; keep chains short");
     let file = chain
         .iter()
         .find_map(|c| files.get(c.split("::").next().unwrap_or(c)));
