@@ -3,6 +3,7 @@
 //! all in memory ([`Output`]) or handed on page by page ([`render_each`]);
 //! writing them is `output`'s job.
 
+mod calls;
 mod context;
 mod guard;
 mod jsonld;

@@ -12,7 +12,7 @@ use tera::{Context, Tera, Value};
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::locale::Locales;
 
-use super::guard;
+use super::{calls, guard};
 
 /// The parsed templates.
 pub struct Theme {
@@ -66,7 +66,7 @@ impl Theme {
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(vec![template_problem(&e, &files)]);
         }
-        if let Some(chain) = guard::find_cycle(&tera) {
+        if let Some(chain) = calls::find_cycle(&tera) {
             return Err(vec![cycle_problem(&chain, &files)]);
         }
         Ok(Theme { tera, files })
@@ -218,7 +218,7 @@ fn cycle_problem(chain: &[String], files: &HashMap<String, Arc<SourceFile>>) -> 
             true => format!("template: includes or macro calls go round in a loop: {}", chain.join(" → ")),
             false => format!(
                 "template: includes or macro calls nest more than {} deep: {}",
-                guard::MAX_CHAIN,
+                calls::MAX_CHAIN,
                 chain.join(" → ")
             ),
         },
