@@ -145,17 +145,19 @@ fn attribute(text: &str) -> Result<(&str, &str, &str), IdError> {
 pub fn theme_ids<'a>(templates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut ids = Vec::new();
     for text in templates {
-        for (at, _) in text.match_indices("id=\"") {
-            let value = &text[at + 4..];
-            if let Some(end) = value.find('"') {
-                let value = &value[..end];
-                if !value.contains(['{', '}', '%']) && !ids.iter().any(|i| i == value) {
+        for quote in ['"', '\''] {
+            let open = format!("id={quote}");
+            for (at, _) in text.match_indices(&open) {
+                let value = &text[at + open.len()..];
+                let value = &value[..value.find(quote).unwrap_or(0)];
+                if !value.is_empty() && !value.contains(['{', '}', '%']) {
                     ids.push(value.to_string());
                 }
             }
         }
     }
     ids.sort();
+    ids.dedup();
     ids
 }
 
@@ -212,7 +214,7 @@ mod tests {
 
     #[test]
     fn theme_ids_are_the_literal_ones() {
-        let ids = theme_ids(["<main id=\"main-content\"><h2 id=\"{{ s.id }}_h\">"]);
-        assert_eq!(ids, ["main-content"]);
+        let ids = theme_ids(["<main id=\"main-content\"><h2 id=\"{{ s.id }}_h\"><p id='x'>"]);
+        assert_eq!(ids, ["main-content", "x"]);
     }
 }
