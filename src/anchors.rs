@@ -14,6 +14,7 @@ use crate::config::{parse_yaml, Date};
 use crate::error::{Error, Kind, Location, Problem, SourceFile};
 pub use crate::model::{Entry, Register, Retired};
 use crate::model::{Guideline, LanguageDoc, Rule};
+use crate::policy::ids::{self, Id};
 use crate::project::Paths;
 
 /// The register's file name in `source/`.
@@ -180,6 +181,10 @@ impl Register {
         retired: Retired,
     ) -> Result<(), Problem> {
         let problem = |m: String| Problem::new(Kind::Anchor, m);
+        Id::parse(id).map_err(|e| problem(format!("{e}: {}", ids::HELP)))?;
+        if let Some(next) = &retired.replaced_by {
+            Id::parse(next).map_err(|e| problem(format!("{e}: {}", ids::HELP)))?;
+        }
         if original.rules().any(|(_, r)| r.id == id) {
             return Err(problem(format!(
                 "rule `{id}` is still in the sources: remove it from every language first"
@@ -195,6 +200,12 @@ impl Register {
             .iter_mut()
             .find(|e| e.id == id)
             .ok_or_else(|| problem(format!("`{id}` is not in the anchor register")))?;
+        if let Some(was) = &entry.retired {
+            return Err(problem(format!(
+                "`{id}` was already retired on {} ({}); its record is kept as it is",
+                was.date, was.reason
+            )));
+        }
         entry.retired = Some(retired);
         Ok(())
     }
@@ -285,6 +296,8 @@ pub fn retire_in(g: &Guideline, paths: &Paths, id: &str, retired: Retired) -> Re
 
 fn write(paths: &Paths, register: &Register) -> Result<(), Error> {
     let path = paths.source.join(FILE);
-    std::fs::write(&path, register.to_yaml())
-        .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), e))
+    crate::policy::atomic::write(&path, register.to_yaml().as_bytes()).map_err(|e| {
+        Error::io(format!("cannot write `{}`", path.display()), e)
+            .with_help("the register was left as it was; free some space or fix the permissions and run the command again")
+    })
 }

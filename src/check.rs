@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::error::{Kind, Problem};
+use std::sync::Arc;
+
+use crate::error::{Kind, Problem, SourceFile};
 use crate::model::{Guideline, LanguageDoc};
 
 /// Every problem in the model; empty when it is sound.
@@ -105,6 +107,28 @@ fn same_ids(original: &LanguageDoc, doc: &LanguageDoc) -> Vec<Problem> {
                 .at((*loc).clone())
                 .help("keep the parts and rules in the original's order"),
             );
+        }
+    }
+    problems
+}
+
+/// Ids of the text that the theme already gives an element
+/// ([`crate::policy::ids::theme_ids`]): each would be on a page twice.
+pub fn reserved_ids(g: &Guideline, templates: &[(String, Arc<SourceFile>)]) -> Vec<Problem> {
+    let reserved = crate::policy::ids::theme_ids(templates.iter().map(|(_, f)| f.text.as_str()));
+    let mut problems = Vec::new();
+    for doc in &g.languages {
+        for (id, loc) in doc.ids() {
+            if reserved.iter().any(|r| r == id) {
+                problems.push(
+                    Problem::new(
+                        Kind::DuplicateId,
+                        format!("the id `{id}` is used by the theme's pages"),
+                    )
+                    .at(loc.clone())
+                    .help("choose another id; the theme gives an element of every page this one"),
+                );
+            }
         }
     }
     problems

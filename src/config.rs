@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::address::{Lang, Links};
 use crate::error::{Kind, Location, Problem, SourceFile};
+use crate::policy::{limits, urls};
 use crate::project::Paths;
 
 pub use time::Date;
@@ -25,9 +26,10 @@ pub struct SiteConfig {
     pub original_language: Lang,
     /// Where the site is published, e.g. `https://www.example.no/rettleiar/`.
     /// Used only where absolute URLs are needed (canonical, hreflang, manifest).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "urls::deserialize_base_url")]
     pub base_url: Option<String>,
     /// The municipality's accessibility statement, linked from every page.
+    #[serde(deserialize_with = "urls::deserialize_link")]
     pub accessibility_statement: String,
 }
 
@@ -54,6 +56,7 @@ pub struct DocumentMeta {
     /// Bodies whose guidelines the text drew on.
     pub inspired_by: Vec<String>,
     /// The contact address given in the text.
+    #[serde(deserialize_with = "urls::deserialize_email")]
     pub contact_email: String,
 }
 
@@ -110,6 +113,11 @@ pub fn parse_yaml<T: DeserializeOwned>(
             .at(Location::new(file, base, 0))
             .help("fill in the fields; see the README for the list"));
     }
+    if let Err((at, message)) = limits::check_yaml(text) {
+        return Err(Problem::new(Kind::Yaml, message)
+            .at(Location::new(file, base + at, 0))
+            .help("write the data flatter; nothing here needs that much nesting"));
+    }
     serde_yaml::from_str(text).map_err(|err| yaml_problem(file, text, base, &err))
 }
 
@@ -137,6 +145,16 @@ fn yaml_problem(
         )
     } else if message.contains("is not a date") {
         (Kind::Metadata, "dates are written YYYY-MM-DD".to_string())
+    } else if message.contains("is not a valid id") {
+        (Kind::BadId, crate::policy::ids::HELP.to_string())
+    } else if message.starts_with("the base_url") {
+        (
+            Kind::UnsafeLink,
+            "write the address the site is published at, with https://, or leave it empty"
+                .to_string(),
+        )
+    } else if message.contains("is not allowed") || message.contains("is not an e-mail address") {
+        (Kind::UnsafeLink, urls::LINK_HELP.to_string())
     } else {
         (
             Kind::Yaml,
@@ -151,27 +169,32 @@ fn yaml_problem(
 
 /// serde_yaml places errors found while converting a value (an unknown
 /// field, a date that is not a date) at the start of the mapping; the
-/// first name the message quotes in backticks is a better place.
+/// first name the message quotes in backticks is a better place: the line
+/// where it is a key, else the first line (not a comment) that holds it.
 fn named_spot(text: &str, message: &str) -> Option<usize> {
     let name = message.split('`').nth(1).filter(|n| !n.is_empty())?;
     let as_key = format!("{name}:");
-    text.lines()
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
         .scan(0, |offset, line| {
             let start = *offset;
-            *offset += line.len() + 1;
+            *offset += line.len();
             Some((start, line))
         })
-        .find_map(|(start, line)| {
-            let trimmed = line.trim_start();
-            let indent = line.len() - trimmed.len();
-            if trimmed.starts_with(&as_key) {
-                Some(start + indent)
-            } else {
-                line.find(name)
-                    .filter(|_| !message.starts_with("missing field"))
-                    .map(|i| start + i)
-            }
-        })
+        .filter(|(_, line)| !line.trim_start().starts_with('#'))
+        .collect();
+    let key = lines.iter().find_map(|(start, line)| {
+        let trimmed = line.trim_start_matches([' ', '-']);
+        trimmed
+            .starts_with(&as_key)
+            .then(|| start + line.len() - trimmed.len())
+    });
+    if key.is_some() || message.starts_with("missing field") {
+        return key;
+    }
+    lines
+        .iter()
+        .find_map(|(start, line)| line.find(name).map(|i| start + i))
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`": a "did you mean".

@@ -24,6 +24,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod policy;
 pub mod project;
 pub mod render;
 pub mod serve;

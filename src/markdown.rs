@@ -14,6 +14,8 @@ use pulldown_cmark::{
 use crate::config::parse_yaml;
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::model::{label_for, Block, FrontMatter, LanguageDoc, Rule, Section};
+use crate::policy::ids::{self, Marker};
+use crate::policy::{limits, urls};
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -29,6 +31,14 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
                 Problem::new(Kind::EmptyFile, "this file is empty")
                     .at(Location::new(file, 0, 0))
                     .help("write the language's text here, or delete the file"),
+            );
+            continue;
+        }
+        if let Err((at, message)) = limits::check_markdown(&file.text) {
+            problems.push(
+                Problem::new(Kind::Markdown, message)
+                    .at(Location::new(file, at, 0))
+                    .help("a guideline's text needs no such nesting; write it flatter"),
             );
             continue;
         }
@@ -50,7 +60,9 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
             ),
             (None, _) => {}
         }
+        let before = problems.len();
         parse_body(file, body_start, &mut sections, &mut problems);
+        problems.truncate(before + limits::MAX_PROBLEMS_PER_FILE);
     }
     if let (Some(first), true) = (files.first(), sections.is_empty() && problems.is_empty()) {
         problems.push(
@@ -118,8 +130,9 @@ fn parse_body(
         body,
         base: start,
     };
-    let options =
-        Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    // Heading attributes stay off: `{#id}` markers are read by
+    // [`take_id`], which lets through nothing but an id.
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Spanned> =
         TextMergeWithOffset::new(Parser::new_ext(body, options).into_offset_iter()).collect();
 
@@ -130,9 +143,9 @@ fn parse_body(
         let range = events[i].1.clone();
         i = end + 1;
         check_safe(&ctx, block, problems);
-        if let Event::Start(Tag::Heading { level, id, .. }) = &block[0].0 {
+        if let Event::Start(Tag::Heading { level, .. }) = &block[0].0 {
             if *level == HeadingLevel::H2 {
-                match section_from_heading(&ctx, id.as_deref(), block, &range) {
+                match section_from_heading(&ctx, block, &range) {
                     Ok(s) => sections.push(s),
                     Err(p) => problems.push(p),
                 }
@@ -186,25 +199,28 @@ fn block_end(events: &[Spanned], start: usize) -> usize {
 
 fn section_from_heading(
     ctx: &Ctx,
-    id: Option<&str>,
     block: &[Spanned],
     range: &Range<usize>,
 ) -> Result<Section, Problem> {
-    let Some(id) = id else {
+    let mut inner: Vec<Spanned> = block[1..block.len() - 1].to_vec();
+    let Some(id) = take_id(ctx, &mut inner)? else {
         return Err(Problem::new(Kind::BadId, "a section heading without an id")
             .at(ctx.loc(range))
             .help("end the heading with an id such as `{#part-a}`; it must be the same in every language"));
     };
-    check_id(ctx, id, range)?;
-    let inner = &block[1..block.len() - 1];
-    let text = plain_text(inner);
+    let mut stray = Vec::new();
+    stray_markers(ctx, &inner, &mut stray);
+    if let Some(p) = stray.pop() {
+        return Err(p);
+    }
+    let text = plain_text(&inner);
     let (heading_html, heading_text) = if text.is_empty() {
         (None, None)
     } else {
-        (Some(render(inner)), Some(text))
+        (Some(render(&inner)), Some(text))
     };
     Ok(Section {
-        id: id.to_string(),
+        id,
         heading_html,
         heading_text,
         blocks: Vec::new(),
@@ -222,7 +238,9 @@ fn rules(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) -> Vec<Rule>
         i = end + 1;
         let mut inner: Vec<Spanned> = item[1..item.len() - 1].to_vec();
         let id = take_id(ctx, &mut inner);
-        stray_markers(ctx, &inner, problems);
+        if id.is_ok() {
+            stray_markers(ctx, &inner, problems);
+        }
         match id {
             Ok(Some(id)) => rules.push(Rule {
                 label: label_for(&id),
@@ -250,10 +268,16 @@ fn html_block(
 ) -> Block {
     let mut events = block.to_vec();
     let mut id = None;
-    if matches!(block[0].0, Event::Start(Tag::Paragraph)) {
+    if matches!(
+        block[0].0,
+        Event::Start(Tag::Paragraph | Tag::Heading { .. })
+    ) {
         match take_id(ctx, &mut events) {
             Ok(found) => id = found,
-            Err(p) => problems.push(p),
+            Err(p) => {
+                problems.push(p);
+                events.clear();
+            }
         }
     }
     stray_markers(ctx, &events, problems);
@@ -295,10 +319,17 @@ fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<String>, Probl
     let Some(open) = trimmed.rfind("{#").filter(|_| trimmed.ends_with('}')) else {
         return Ok(None);
     };
-    let id = trimmed[open + 2..trimmed.len() - 1].to_string();
+    let marker = &trimmed[open..];
     let source = &ctx.body[range.clone()];
     let at = source.rfind("{#").map_or(range.start, |o| range.start + o);
-    check_id(ctx, &id, &(at..at + id.len() + 3))?;
+    let id = Marker::parse(marker)
+        .map_err(|e| {
+            Problem::new(Kind::BadId, e.0)
+                .at(ctx.loc(&(at..at + marker.len())))
+                .help(ids::HELP)
+        })?
+        .id
+        .into_string();
     let rest = trimmed[..open].trim_end().to_string();
     let range = range.clone();
     if rest.is_empty() {
@@ -307,21 +338,6 @@ fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<String>, Probl
         events[pos] = (Event::Text(CowStr::from(rest)), range);
     }
     Ok(Some(id))
-}
-
-/// Ids are lower-case ASCII letters, digits and `-`, starting with a letter.
-fn check_id(ctx: &Ctx, id: &str, range: &Range<usize>) -> Result<(), Problem> {
-    let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(Problem::new(Kind::BadId, format!("`{id}` is not a valid id"))
-            .at(ctx.loc(range))
-            .help("use lower-case letters a–z, digits and `-`, starting with a letter, e.g. `a5` or `part-a`"))
-    }
 }
 
 /// Raw HTML and links that run code never reach the output: they are refused.
@@ -333,31 +349,25 @@ fn check_safe(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) {
                     .at(ctx.loc(range))
                     .help("write it in markdown instead; to show a `<` as text, write `\\<`"),
             ),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if !is_safe_url(dest_url) =>
-            {
-                problems.push(
-                    Problem::new(Kind::UnsafeLink, format!("the link `{dest_url}` is not allowed"))
-                        .at(ctx.loc(range))
-                        .help("links may point to http(s), mailto or tel addresses, or to pages and anchors of the site"),
+            Event::Start(Tag::Image { dest_url, .. }) => problems.push(
+                Problem::new(
+                    Kind::UnsafeLink,
+                    format!("the image `{dest_url}` is not allowed"),
                 )
+                .at(ctx.loc(range))
+                .help(urls::IMAGE_HELP),
+            ),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Err(message) = urls::check_link(dest_url) {
+                    problems.push(
+                        Problem::new(Kind::UnsafeLink, message)
+                            .at(ctx.loc(range))
+                            .help(urls::LINK_HELP),
+                    )
+                }
             }
             _ => {}
         }
-    }
-}
-
-fn is_safe_url(url: &str) -> bool {
-    let compact: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match compact.split_once(':') {
-        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
-            matches!(scheme, "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
     }
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::address::{Lang, Links};
 use crate::config::{iso_date, Date, DocumentMeta, SiteConfig};
 use crate::error::{Location, SourceFile};
+use crate::policy::ids;
 
 /// The whole guideline in all its languages.
 #[derive(Debug)]
@@ -179,8 +180,10 @@ pub struct Register {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    #[serde(deserialize_with = "ids::deserialize")]
     pub id: String,
     /// The section the rule stands in (e.g. `part-a`).
+    #[serde(deserialize_with = "ids::deserialize")]
     pub part: String,
     /// SHA-256 of the rule's Nynorsk text, whitespace folded.
     pub fingerprint: String,
@@ -200,7 +203,11 @@ pub struct Retired {
     #[serde(with = "iso_date")]
     pub date: Date,
     pub reason: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ids::deserialize_opt"
+    )]
     pub replaced_by: Option<String>,
 }
 

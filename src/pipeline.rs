@@ -303,6 +303,7 @@ fn model(
         anchors,
     };
     let mut problems = check::check(&guideline);
+    problems.extend(check::reserved_ids(&guideline, &project.templates));
     if checks == Checks::All && problems.is_empty() {
         problems = guideline.anchors.check(guideline.original());
     }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use walkdir::WalkDir;
 
 use crate::error::{Kind, Location, Problem, SourceFile};
+use crate::policy::limits;
 
 /// Where things are. Every path may be set on its own; by default they sit
 /// side by side in the project folder.
@@ -99,6 +100,18 @@ impl Project {
         for (rel, path) in files_below(&paths.locales, &mut problems) {
             if let (Some((lang, _)), true) = (rel.split_once('/'), has_extension(&rel, "ftl")) {
                 if let Some(f) = read_text(&paths.locales, &rel, &path, &mut problems) {
+                    // Checked here, before the Fluent parser (which
+                    // recurses into each `{`) sees it.
+                    if let Err((at, message)) = limits::check_braces(&f.text) {
+                        problems.push(
+                            Problem::new(Kind::Locale, message)
+                                .at(Location::new(&f, at, 1))
+                                .help(
+                                    "close the `{ … }` placeables; messages need no deep nesting",
+                                ),
+                        );
+                        continue;
+                    }
                     project.locales.entry(lang.to_string()).or_default().push(f);
                 }
             }
@@ -169,15 +182,38 @@ fn read_text(
     problems: &mut Vec<Problem>,
 ) -> Option<Arc<SourceFile>> {
     let name = dir.join(rel).display().to_string();
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_capped(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            problems.push(
+                Problem::new(
+                    Kind::Io,
+                    format!(
+                        "`{name}` is larger than {} MB",
+                        limits::MAX_FILE_BYTES >> 20
+                    ),
+                )
+                .in_path(path)
+                .help(
+                    "a source file this large is not a text of the guideline; split or remove it",
+                ),
+            );
+            return None;
+        }
         Err(e) => {
             problems.push(io_problem(path, &e));
             return None;
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(SourceFile::new(name, text)),
+        // A byte-order mark (some editors write one) is not part of the text.
+        Ok(text) => Some(SourceFile::new(
+            name,
+            match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            },
+        )),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let file = SourceFile::new(name, String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -189,6 +225,17 @@ fn read_text(
             None
         }
     }
+}
+
+/// The file's bytes, or `None` when it is larger than the cap (which is
+/// checked while reading, so a growing file cannot slip past it).
+fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limits::MAX_FILE_BYTES).then_some(bytes))
 }
 
 fn io_problem(path: &Path, e: &std::io::Error) -> Problem {

@@ -30,6 +30,9 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
+    if !matches!(cli.command, Command::Serve { .. }) {
+        rettleiar::policy::console::end_quietly_on_closed_stdout();
+    }
     match cli.command {
         Command::Build {
             paths,

@@ -7,7 +7,9 @@
 //! A new output (a sitemap, a 404 page) is a type implementing
 //! [`Producer`] and one line in [`producers`].
 
+mod calls;
 mod context;
+mod guard;
 mod jsonld;
 mod manifest;
 mod pages;

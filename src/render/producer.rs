@@ -79,24 +79,27 @@ pub fn run<E: Send>(
     parts.sort_by_key(|&(p, _)| producers[p].quick());
     // Each part's place and, per file, the bytes written or the problem.
     type Outcome = ((usize, usize), Vec<Result<usize, Problem>>);
-    let outcomes: Vec<Outcome> = parts
-        .par_iter()
-        .map(|&(p, n)| {
-            let mut made = Vec::new();
-            for file in producers[p].make(n) {
-                made.push(match file {
-                    Ok((path, bytes)) => {
-                        let len = bytes.len();
-                        sink(path, bytes)?;
-                        Ok(len)
-                    }
-                    Err(problem) => Err(problem),
-                });
-            }
-            Ok(((p, n), made))
-        })
-        .collect::<Result<_, E>>()
-        .map_err(Halt::Sink)?;
+    // On the render pool: a large stack for deep templates.
+    let outcomes: Result<Vec<Outcome>, E> = super::guard::pool().install(|| {
+        parts
+            .par_iter()
+            .map(|&(p, n)| {
+                let mut made = Vec::new();
+                for file in producers[p].make(n) {
+                    made.push(match file.and_then(inside_output) {
+                        Ok((path, bytes)) => {
+                            let len = bytes.len();
+                            sink(path, bytes)?;
+                            Ok(len)
+                        }
+                        Err(problem) => Err(problem),
+                    });
+                }
+                Ok(((p, n), made))
+            })
+            .collect::<Result<_, E>>()
+    });
+    let outcomes = outcomes.map_err(Halt::Sink)?;
     let mut written = Written::default();
     let mut problems = Vec::new();
     for (place, made) in outcomes {
@@ -119,4 +122,12 @@ pub fn run<E: Send>(
             problems.into_iter().map(|(_, p)| p).collect(),
         ))
     }
+}
+
+/// A file only when its path stays inside the output folder, whatever
+/// data it was made from.
+fn inside_output(file: (String, Vec<u8>)) -> Result<(String, Vec<u8>), Problem> {
+    crate::policy::paths::check_output_path(&file.0)
+        .map_err(|m| Problem::new(crate::error::Kind::Output, m))?;
+    Ok(file)
 }

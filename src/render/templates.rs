@@ -12,6 +12,8 @@ use tera::{Context, Tera, Value};
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::locale::Locales;
 
+use super::{calls, guard};
+
 /// The parsed templates.
 pub struct Theme {
     tera: Tera,
@@ -33,15 +35,39 @@ impl Theme {
         tera.set_escape_fn(escape_html);
         tera.register_filter("css_string", css_string_filter);
         tera.register_function("t", Translate);
+        tera.register_function("range", guard::capped_range);
         let files: HashMap<String, Arc<SourceFile>> = templates
             .iter()
             .map(|(name, f)| (name.clone(), Arc::clone(f)))
             .collect();
+        let too_deep: Vec<Problem> = templates
+            .iter()
+            .filter_map(|(_, f)| {
+                let line = guard::check_nesting(&f.text).err()?;
+                Some(
+                    Problem::new(
+                        Kind::Template,
+                        format!(
+                            "template: nested more than {} levels deep",
+                            guard::MAX_NESTING
+                        ),
+                    )
+                    .at(Location::at_line(f, line, 1))
+                    .help("write the template flatter"),
+                )
+            })
+            .collect();
+        if !too_deep.is_empty() {
+            return Err(too_deep);
+        }
         let raw = templates
             .iter()
             .map(|(name, f)| (name.as_str(), f.text.as_str()));
         if let Err(e) = tera.add_raw_templates(raw) {
             return Err(vec![template_problem(&e, &files)]);
+        }
+        if let Some(chain) = calls::find_cycle(&tera) {
+            return Err(vec![cycle_problem(&chain, &files)]);
         }
         Ok(Theme { tera, files })
     }
@@ -55,9 +81,16 @@ impl Theme {
         lang: &str,
     ) -> Result<String, Problem> {
         PAGE.with_borrow_mut(|page| *page = Some((Arc::clone(locales), lang.to_string())));
-        let html = self.tera.render(name, ctx);
+        let mut page = guard::Bounded::new(name);
+        let done = self.tera.render_to(name, ctx, &mut page);
         PAGE.with_borrow_mut(|page| *page = None);
-        html.map_err(|e| template_problem(&e, &self.files))
+        done.map_err(|e| template_problem(&e, &self.files))?;
+        String::from_utf8(std::mem::take(&mut page.bytes)).map_err(|_| {
+            Problem::new(
+                Kind::Template,
+                format!("template: `{name}` made a page that is not UTF-8"),
+            )
+        })
     }
 }
 
@@ -173,6 +206,29 @@ fn template_problem(e: &tera::Error, files: &HashMap<String, Arc<SourceFile>>) -
     if let Some(file) = name.and_then(|n| files.get(n)) {
         let (line, col) = line_col_in(&message).unwrap_or((1, 1));
         problem = problem.at(Location::at_line(file, line, col));
+    }
+    problem
+}
+
+/// An include or macro loop as a problem, at the first template in it.
+fn cycle_problem(chain: &[String], files: &HashMap<String, Arc<SourceFile>>) -> Problem {
+    let mut problem = Problem::new(
+        Kind::Template,
+        match chain.first() == chain.last() {
+            true => format!("template: includes or macro calls go round in a loop: {}", chain.join(" → ")),
+            false => format!(
+                "template: includes or macro calls nest more than {} deep: {}",
+                calls::MAX_CHAIN,
+                chain.join(" → ")
+            ),
+        },
+    )
+    .help("a template may not include itself, and a macro may not call itself, directly or through others; keep chains short");
+    let file = chain
+        .iter()
+        .find_map(|c| files.get(c.split("::").next().unwrap_or(c)));
+    if let Some(file) = file {
+        problem = problem.at(Location::new(file, 0, 0));
     }
     problem
 }
