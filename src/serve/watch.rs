@@ -89,7 +89,8 @@ impl Watch {
             EventKind::Access(_) => return false,
             _ => {}
         }
-        let mut relevant = false;
+        // An event naming no file (the watcher lost track): rebuild.
+        let mut relevant = event.paths.is_empty();
         for path in &event.paths {
             for root in self.roots.iter().filter(|r| path.starts_with(r)) {
                 relevant = true;
