@@ -216,9 +216,13 @@ pub struct Events {
 
 impl Events {
     /// The next event as (name, data), skipping comments and `retry:`.
+    /// Keep-alive comments do not count as an event: waiting for one ends
+    /// after [`PATIENCE`] all the same.
     pub fn next(&mut self) -> (String, String) {
         let (mut name, mut data) = (String::new(), Vec::new());
+        let start = std::time::Instant::now();
         loop {
+            assert!(start.elapsed() < PATIENCE, "no event in time");
             let mut line = String::new();
             let n = self.reader.read_line(&mut line).expect("an event in time");
             assert!(n > 0, "the event stream ended");
