@@ -1,17 +1,18 @@
 //! Answering requests from the site in memory: GET and HEAD, the content
 //! type from the file name, the live-reload snippet added to HTML, a real
 //! page for 404, and 403 for paths with `.` or `..` segments (also when
-//! percent-encoded) or backslashes. The pages' event stream
-//! (`text/event-stream`) tells each open page what to do.
+//! percent-encoded) or backslashes, or a Host that does not name this
+//! machine. Redirects go only to a path of this site. The pages' event
+//! stream (`text/event-stream`) tells each open page what to do.
 
-use std::io::Write;
+use std::net::SocketAddr;
 use std::sync::Arc;
-use std::thread;
 use std::time::Duration;
 
-use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
+use super::conn::{Conn, Request};
+use super::host::host_allowed;
 use super::site::EVENTS_PATH;
 use super::{Hub, Site};
 
@@ -58,9 +59,71 @@ pub fn resolve(path: &str) -> Target {
     }
 }
 
-/// A header whose value is one of ours (a constant or a content type).
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// An answer with the whole body in memory.
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+    /// Close the connection after it.
+    pub close: bool,
+}
+
+impl Response {
+    /// An answer with no body, for requests that get no page.
+    pub fn empty(status: u16) -> Response {
+        Response {
+            status,
+            headers: vec![("Cache-Control", "no-store".into())],
+            body: Vec::new(),
+            close: false,
+        }
+    }
+
+    fn with(status: u16, ctype: &str, body: Vec<u8>) -> Response {
+        let mut response = Response::empty(status);
+        response.headers.extend([
+            ("Content-Type", ctype.to_string()),
+            ("X-Content-Type-Options", "nosniff".into()),
+        ]);
+        response.body = body;
+        response
+    }
+
+    /// The status line and headers, ending with the empty line.
+    pub fn head(&self, close: bool) -> String {
+        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!("Content-Length: {}\r\n", self.body.len()));
+        if close {
+            head.push_str("Connection: close\r\n");
+        }
+        head.push_str("\r\n");
+        head
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        _ => "Service Unavailable",
+    }
+}
+
+/// What to do with a request.
+pub enum Reply {
+    Full(Response),
+    /// Open the pages' event stream; the page names the build it shows.
+    Events(Option<String>),
 }
 
 /// The content type of a file, with the charset for text.
@@ -91,72 +154,91 @@ pub fn inject(page: &[u8], snippet: &str) -> Vec<u8> {
     out
 }
 
-fn respond(request: Request, status: u16, ctype: &str, body: Vec<u8>) {
-    let response = Response::from_data(body)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", ctype))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
-    // A reader who closed the page is no error.
-    let _ = request.respond(response);
-}
-
-fn respond_page(request: Request, site: &Site, status: u16, path: &str, page: &[u8]) {
+fn page(site: &Site, status: u16, path: &str, page: &[u8]) -> Reply {
     let lang = site.language_of(path);
     let body = inject(page, site.live(lang));
-    respond(request, status, "text/html; charset=utf-8", body);
+    Reply::Full(Response::with(status, "text/html; charset=utf-8", body))
 }
 
-/// Answers one request.
-pub fn answer(request: Request, hub: &Arc<Hub>) {
-    let method = request.method().clone();
-    if !matches!(method, Method::Get | Method::Head) {
-        let response = Response::empty(StatusCode(405)).with_header(header("Allow", "GET, HEAD"));
-        let _ = request.respond(response);
-        return;
+/// What may stand unencoded in a path segment of a `Location`.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'\\')
+    .add(b'/');
+
+/// The address of a folder of this site: always one leading `/`, so a
+/// browser can never read it as another host (`//host/`).
+pub fn folder_location(key: &str) -> String {
+    let mut location = String::from("/");
+    for segment in key.split('/').filter(|s| !s.is_empty()) {
+        location.extend(utf8_percent_encode(segment, SEGMENT));
+        location.push('/');
     }
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    if path == EVENTS_PATH {
-        if method == Method::Head {
-            respond(request, 200, "text/event-stream", Vec::new());
-        } else {
-            let build = query
-                .split('&')
-                .find_map(|p| p.strip_prefix("build="))
-                .map(str::to_string);
-            let hub = Arc::clone(hub);
-            thread::spawn(move || stream(request, &hub, build));
-        }
-        return;
-    }
+    location
+}
+
+/// Answers one request (all but the event stream, which is only opened).
+pub fn answer(request: &Request, local: SocketAddr, hub: &Hub) -> Reply {
     let site = hub.now().site;
+    match request.host.as_deref() {
+        None => return Reply::Full(Response::empty(400)),
+        Some(host) if !host_allowed(host, local) => {
+            return page(&site, 403, "", site.error_page(403, site.language_of("")));
+        }
+        Some(_) => {}
+    }
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
+        let mut response = Response::empty(405);
+        response.headers.push(("Allow", "GET, HEAD".into()));
+        response.close = true;
+        return Reply::Full(response);
+    }
+    let (path, query) = request
+        .target
+        .split_once('?')
+        .unwrap_or((&request.target, ""));
+    if path == EVENTS_PATH {
+        if request.method == "HEAD" {
+            return Reply::Full(Response::with(200, "text/event-stream", Vec::new()));
+        }
+        let build = query
+            .split('&')
+            .find_map(|p| p.strip_prefix("build="))
+            .map(str::to_string);
+        return Reply::Events(build);
+    }
     let key = match resolve(path) {
         Target::Refused => {
-            let page = site.error_page(403, site.language_of(""));
-            return respond_page(request, &site, 403, "", page);
+            return page(&site, 403, "", site.error_page(403, site.language_of("")));
         }
         Target::Folder(key) if site.file(&key).is_none() => {
-            let index = format!("{key}/index.html");
-            let location = Header::from_bytes(&b"Location"[..], format!("{path}/").as_bytes());
-            if let (Some(_), Ok(location)) = (site.file(&index), location) {
-                let response = Response::empty(StatusCode(301))
-                    .with_header(location)
-                    .with_header(header("Cache-Control", "no-store"));
-                let _ = request.respond(response);
-                return;
+            if site.file(&format!("{key}/index.html")).is_some() {
+                let mut response = Response::empty(301);
+                response.headers.push(("Location", folder_location(&key)));
+                return Reply::Full(response);
             }
             key
         }
         Target::Folder(key) | Target::File(key) => key,
     };
     match site.file(&key) {
-        Some(bytes) if key.ends_with(".html") => respond_page(request, &site, 200, &key, bytes),
-        Some(bytes) => respond(request, 200, &content_type(&key), bytes.to_vec()),
-        None => {
-            let page = site.error_page(404, site.language_of(&key));
-            respond_page(request, &site, 404, &key, page)
-        }
+        Some(bytes) if key.ends_with(".html") => page(&site, 200, &key, bytes),
+        Some(bytes) => Reply::Full(Response::with(200, &content_type(&key), bytes.to_vec())),
+        None => page(
+            &site,
+            404,
+            &key,
+            site.error_page(404, site.language_of(&key)),
+        ),
     }
 }
 
@@ -177,19 +259,20 @@ fn event(name: &str, data: &str) -> String {
 /// to match the current state: `reload` when the build differs, `problem`
 /// (the error text) while the sources do not build, `ok` when they do
 /// (first thing, and after a problem is fixed).
-fn stream(request: Request, hub: &Hub, build: Option<String>) {
-    let mut writer = request.into_writer();
+/// Keeps one open page up to date until it goes away. The page names the
+/// build it shows (`?build=`); the stream then sends what the page must do
+/// to match the current state: `reload` when the build differs, `problem`
+/// (the error text) while the sources do not build, `ok` when they do
+/// (first thing, and after a problem is fixed). A client that does not
+/// take an event within the write time-out is let go.
+pub fn stream(conn: &mut Conn, hub: &Hub, build: Option<String>) {
     let head = "HTTP/1.1 200 OK\r\n\
         Content-Type: text/event-stream\r\n\
         Cache-Control: no-store\r\n\
         X-Content-Type-Options: nosniff\r\n\
         Connection: close\r\n\r\n\
         retry: 1000\n\n";
-    if writer
-        .write_all(head.as_bytes())
-        .and_then(|()| writer.flush())
-        .is_err()
-    {
+    if conn.write(head.as_bytes()).is_err() {
         return;
     }
     let mut page = build.unwrap_or_else(|| hub.now().site.id.clone());
@@ -217,11 +300,7 @@ fn stream(request: Request, hub: &Hub, build: Option<String>) {
                 seen = now.version;
             }
         }
-        if writer
-            .write_all(out.as_bytes())
-            .and_then(|()| writer.flush())
-            .is_err()
-        {
+        if conn.write(out.as_bytes()).is_err() {
             return;
         }
     }
@@ -259,6 +338,13 @@ mod tests {
         ] {
             assert_eq!(resolve(path), Target::Refused, "{path}");
         }
+    }
+
+    #[test]
+    fn locations_have_one_leading_slash() {
+        assert_eq!(folder_location("nn"), "/nn/");
+        assert_eq!(folder_location("/nn//a5"), "/nn/a5/");
+        assert_eq!(folder_location("a b/c?d"), "/a%20b/c%3Fd/");
     }
 
     #[test]

@@ -5,17 +5,21 @@
 //! The parts: [`site`] builds a [`Site`] (the pages of `build`, plus the
 //! serve-only pieces from `theme/templates/serve/`), the [`Hub`] here holds
 //! the last good one and the current problem and wakes the pages' event
-//! streams, [`watch`] rebuilds on changes, [`http`] answers requests.
+//! streams, [`watch`] rebuilds on changes, [`conn`] speaks HTTP/1.1 with
+//! time-outs and limits, one thread per connection, and [`http`] decides
+//! the answers.
 //!
 //! Nothing is written to disk: pages are answered from memory, so no
 //! request can reach a file outside the site. The live-reload script is
 //! added to HTML answers only here, never to the files `build` publishes.
 
+mod conn;
+mod host;
 mod http;
 mod site;
 mod watch;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::thread;
@@ -34,26 +38,18 @@ pub struct Options {
     pub port: u16,
 }
 
-/// Threads answering ordinary requests; each event stream gets its own.
-const WORKERS: usize = 4;
-
 /// Builds, serves and watches until Ctrl-C. Fails (with the sources'
 /// problems) only when the first build fails.
 pub fn serve(paths: &Paths, options: &Options) -> Result<(), Error> {
     let site = Site::build(paths)?;
-    let server = listen(SocketAddr::new(options.bind, options.port))
-        .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { Box::new(e) })
-        .and_then(|listener| tiny_http::Server::from_listener(listener, None))
-        .map_err(|e| Error::Tool {
-            message: format!("cannot listen on {}:{}", options.bind, options.port),
-            help: Some("another program may use the port: choose another with --port, or --port 0 for any free one".into()),
-            source: Some(e),
-        })?;
-    let server = Arc::new(server);
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .expect("a TCP server has an IP address");
+    let listener = listen(SocketAddr::new(options.bind, options.port)).map_err(|e| Error::Tool {
+        message: format!("cannot listen on {}:{}", options.bind, options.port),
+        help: Some("another program may use the port: choose another with --port, or --port 0 for any free one".into()),
+        source: Some(Box::new(e)),
+    })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::tool(format!("cannot read the address listened on: {e}")))?;
 
     let (stop_tx, stop_rx) = mpsc::channel();
     ctrlc::set_handler(move || {
@@ -66,19 +62,10 @@ pub fn serve(paths: &Paths, options: &Options) -> Result<(), Error> {
     let watcher = watch::start(paths, Arc::clone(&hub))?;
 
     let stopping = Arc::new(AtomicBool::new(false));
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, hub, stopping) =
-                (Arc::clone(&server), Arc::clone(&hub), Arc::clone(&stopping));
-            thread::spawn(move || loop {
-                match server.recv() {
-                    Ok(request) => http::answer(request, &hub),
-                    Err(_) if stopping.load(Ordering::SeqCst) => break,
-                    Err(e) => eprintln!("warning: a request could not be read: {e}"),
-                }
-            })
-        })
-        .collect();
+    let acceptor = {
+        let (hub, stopping) = (Arc::clone(&hub), Arc::clone(&stopping));
+        thread::spawn(move || conn::accept(listener, addr, hub, stopping))
+    };
 
     let url = url_of(addr);
     println!("Serving a live preview at {url} (Ctrl-C stops)");
@@ -87,7 +74,7 @@ pub fn serve(paths: &Paths, options: &Options) -> Result<(), Error> {
     }
     if !addr.ip().is_loopback() {
         println!(
-            "Other machines on the network can open it too (--bind {}).",
+            "Other machines on the network can open it too (--bind {}), by IP address.",
             options.bind
         );
     }
@@ -101,23 +88,22 @@ pub fn serve(paths: &Paths, options: &Options) -> Result<(), Error> {
     let _ = stop_rx.recv();
     drop(watcher);
     stopping.store(true, Ordering::SeqCst);
-    for _ in &workers {
-        server.unblock();
+    // Wake the accepting thread, which then ends and closes the socket.
+    // Connections still open end with the process; none is waited for.
+    if TcpStream::connect_timeout(&loopback(addr), WAKE_TIME).is_ok() {
+        let _ = acceptor.join();
     }
-    for worker in workers {
-        let _ = worker.join();
-    }
-    // The last reference: dropping it closes the listening socket.
-    drop(server);
     println!("Stopped.");
     Ok(())
 }
 
-/// A listening socket whose connections send each write at once. tiny_http
-/// writes a response's head and body separately; with Nagle's algorithm on,
-/// the body then waits for the client's delayed acknowledgement (40 ms on
-/// Linux) and a page takes 40 ms instead of well under one. Accepted
-/// connections inherit the option from the listener.
+/// How long to try to wake the accepting thread on stopping.
+const WAKE_TIME: Duration = Duration::from_secs(1);
+
+/// A listening socket whose connections send each write at once: with
+/// Nagle's algorithm on, the last part of an answer can wait for the
+/// client's delayed acknowledgement (40 ms on Linux). Accepted connections
+/// inherit the option from the listener.
 fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
     use socket2::{Domain, Protocol, Socket, Type};
     let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
@@ -129,15 +115,21 @@ fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
     Ok(socket.into())
 }
 
-/// The address to print: a wildcard bind is reachable on loopback too.
-fn url_of(mut addr: SocketAddr) -> String {
+/// The address to reach the server from this machine: a wildcard bind is
+/// reachable on loopback too.
+fn loopback(mut addr: SocketAddr) -> SocketAddr {
     if addr.ip().is_unspecified() {
         addr.set_ip(match addr.ip() {
             IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
             IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
         });
     }
-    format!("http://{addr}/")
+    addr
+}
+
+/// The address to print.
+fn url_of(addr: SocketAddr) -> String {
+    format!("http://{}/", loopback(addr))
 }
 
 /// What the pages should show now: the last good site, and the problem of

@@ -1,5 +1,6 @@
 //! Rebuilding on changes: `notify` watches `source/`, `locales/` and
-//! `theme/`; after the first change the watcher waits until no further
+//! `theme/` (and the folders holding them, so that one removed and made
+//! again is watched anew); after the first change the watcher waits until no further
 //! change came for [`DEBOUNCE`] (an editor's save is several events), then
 //! builds once and hands the result to the [`Hub`].
 //!
@@ -11,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -27,8 +28,20 @@ pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 type Message = (Instant, notify::Result<Event>);
 
+/// What is watched: the folders a build reads, and the folders holding
+/// them (not recursively), so that a folder removed and made again is
+/// seen and watched anew.
+struct Watch {
+    watcher: Weak<Mutex<RecommendedWatcher>>,
+    /// The folders a build reads, as absolute paths.
+    roots: Vec<PathBuf>,
+}
+
+/// The watcher; it stops when the last copy is dropped.
+pub type Handle = Arc<Mutex<RecommendedWatcher>>;
+
 /// Starts watching; the returned watcher stops when dropped.
-pub fn start(paths: &Paths, hub: Arc<Hub>) -> Result<RecommendedWatcher, Error> {
+pub fn start(paths: &Paths, hub: Arc<Hub>) -> Result<Handle, Error> {
     let (tx, rx) = mpsc::channel::<Message>();
     // Builds do not follow symbolic links, so watching need not either.
     let config = notify::Config::default().with_follow_symlinks(false);
@@ -39,49 +52,97 @@ pub fn start(paths: &Paths, hub: Arc<Hub>) -> Result<RecommendedWatcher, Error> 
         config,
     )
     .map_err(|e| Error::tool(format!("cannot watch the sources for changes: {e}")))?;
+    let cannot = |dir: &Path, e: &dyn std::fmt::Display| {
+        Error::tool(format!("cannot watch `{}`: {e}", dir.display()))
+    };
+    let mut roots = Vec::new();
     for dir in [&paths.source, &paths.locales, &paths.theme] {
+        let root = dir.canonicalize().map_err(|e| cannot(dir, &e))?;
         watcher
-            .watch(dir, RecursiveMode::Recursive)
-            .map_err(|e| Error::tool(format!("cannot watch `{}`: {e}", dir.display())))?;
+            .watch(&root, RecursiveMode::Recursive)
+            .map_err(|e| cannot(dir, &e))?;
+        if let Some(parent) = root.parent() {
+            watcher
+                .watch(parent, RecursiveMode::NonRecursive)
+                .map_err(|e| cannot(parent, &e))?;
+        }
+        roots.push(root);
     }
+    let handle = Arc::new(Mutex::new(watcher));
+    let watch = Watch {
+        watcher: Arc::downgrade(&handle),
+        roots,
+    };
     let paths = paths.clone();
-    thread::spawn(move || rebuild_on_changes(&rx, &paths, &hub));
-    Ok(watcher)
+    thread::spawn(move || rebuild_on_changes(&rx, &watch, &paths, &hub));
+    Ok(handle)
 }
 
-/// Whether an event can change what a build reads. Opening and reading
-/// files (which every build does) cannot.
-fn is_change(event: &Event) -> bool {
-    match event.kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Access(_) => false,
-        _ => true,
-    }
-}
-
-/// The next change: when it was seen and the file it names.
-fn next_change(rx: &Receiver<Message>) -> Option<(Instant, Option<PathBuf>)> {
-    loop {
-        match rx.recv().ok()? {
-            (at, Ok(event)) if is_change(&event) => {
-                return Some((at, event.paths.first().cloned()))
+impl Watch {
+    /// Whether an event can change what a build reads: one below a
+    /// watched folder (the folders around them hold other things too),
+    /// and not just a file being opened or read (which every build does).
+    /// A watched folder that appears or goes is watched anew.
+    fn is_change(&self, event: &Event) -> bool {
+        match event.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {}
+            EventKind::Access(_) => return false,
+            _ => {}
+        }
+        // An event naming no file (the watcher lost track): rebuild.
+        let mut relevant = event.paths.is_empty();
+        for path in &event.paths {
+            for root in self.roots.iter().filter(|r| path.starts_with(r)) {
+                relevant = true;
+                if path == root {
+                    self.rearm(root);
+                }
             }
-            (_, Ok(_)) => {}
-            (_, Err(e)) => eprintln!("warning: watching for changes: {e}"),
+        }
+        relevant
+    }
+
+    /// Watches `root` again: the old watch ended with the folder it was
+    /// on. A folder not (yet) there is watched when it appears.
+    fn rearm(&self, root: &Path) {
+        let Some(watcher) = self.watcher.upgrade() else {
+            return;
+        };
+        let mut watcher = watcher.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = watcher.unwatch(root);
+        if root.is_dir() {
+            if let Err(e) = watcher.watch(root, RecursiveMode::Recursive) {
+                eprintln!("warning: cannot watch `{}`: {e}", root.display());
+            }
         }
     }
-}
 
-/// Waits until no change came for [`DEBOUNCE`]; false when the watcher
-/// is gone.
-fn settle(rx: &Receiver<Message>, first: Instant) -> bool {
-    let mut deadline = first + DEBOUNCE;
-    loop {
-        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok((at, Ok(event))) if is_change(&event) => deadline = deadline.max(at + DEBOUNCE),
-            Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => return true,
-            Err(RecvTimeoutError::Disconnected) => return false,
+    /// The next change: when it was seen and the file it names.
+    fn next_change(&self, rx: &Receiver<Message>) -> Option<(Instant, Option<PathBuf>)> {
+        loop {
+            match rx.recv().ok()? {
+                (at, Ok(event)) if self.is_change(&event) => {
+                    return Some((at, event.paths.first().cloned()))
+                }
+                (_, Ok(_)) => {}
+                (_, Err(e)) => eprintln!("warning: watching for changes: {e}"),
+            }
+        }
+    }
+
+    /// Waits until no change came for [`DEBOUNCE`]; false when the
+    /// watcher is gone.
+    fn settle(&self, rx: &Receiver<Message>, first: Instant) -> bool {
+        let mut deadline = first + DEBOUNCE;
+        loop {
+            match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok((at, Ok(event))) if self.is_change(&event) => {
+                    deadline = deadline.max(at + DEBOUNCE)
+                }
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) => return true,
+                Err(RecvTimeoutError::Disconnected) => return false,
+            }
         }
     }
 }
@@ -95,9 +156,9 @@ fn shown(path: &Path) -> &Path {
         .unwrap_or(path)
 }
 
-fn rebuild_on_changes(rx: &Receiver<Message>, paths: &Paths, hub: &Hub) {
-    while let Some((first, path)) = next_change(rx) {
-        if !settle(rx, first) {
+fn rebuild_on_changes(rx: &Receiver<Message>, watch: &Watch, paths: &Paths, hub: &Hub) {
+    while let Some((first, path)) = watch.next_change(rx) {
+        if !watch.settle(rx, first) {
             return;
         }
         let started = Instant::now();
