@@ -316,6 +316,22 @@ fn bad_templates_are_problems_not_aborts() {
         p.edit(file, from, to);
         refused_by_check_and_build(&p, &["E15-template"]);
     }
+    // A value that doubles in a loop is refused before rendering; loops
+    // in loops that write nothing end at the page's time limit.
+    let p = Project::copy();
+    p.edit(
+        "theme/templates/page.html",
+        "{% block main %}",
+        "{% block main %}{% set s = 'x' %}{% for i in range(end=100) %}{% set_global s = s ~ s %}{% endfor %}",
+    );
+    refused_by_check_and_build(&p, &["E15-template", "grow without end"]);
+    let p = Project::copy();
+    p.edit(
+        "theme/templates/index.html",
+        "{% block main %}",
+        "{% block main %}{% for i in range(end=10000) %}{% for j in range(end=10000) %}{% for k in range(end=10000) %}{% endfor %}{% endfor %}{% endfor %}",
+    );
+    refused_by_check_and_build(&p, &["E15-template"]);
     // A chain of includes too long for the stack, without a loop.
     let p = Project::copy();
     for n in 0..40 {

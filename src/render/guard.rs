@@ -84,6 +84,11 @@ pub fn capped_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
     if step == 0 {
         return Err(tera::Error::msg("range: `step_by` may not be 0"));
     }
+    // Loops inside loops call `range` again and again: past the page's
+    // time the next call ends the page, even if it writes nothing.
+    if PAGE_STARTED.with(|p| p.get().is_some_and(|t| t.elapsed() > MAX_PAGE_TIME)) {
+        return Err(tera::Error::msg(TOO_LARGE));
+    }
     let count = end.saturating_sub(start).div_ceil(step);
     if count > MAX_RANGE {
         return Err(tera::Error::msg(format!(
@@ -130,6 +135,11 @@ static RUNNING: Mutex<BTreeMap<u64, (String, Instant)>> = Mutex::new(BTreeMap::n
 static NEXT: AtomicU64 = AtomicU64::new(0);
 static WATCHDOG: Once = Once::new();
 
+thread_local! {
+    /// When the page this thread renders began, for [`capped_range`].
+    static PAGE_STARTED: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
 impl Bounded {
     pub fn new(template: &str) -> Self {
         WATCHDOG.call_once(|| {
@@ -140,6 +150,7 @@ impl Bounded {
         let started = Instant::now();
         let ticket = NEXT.fetch_add(1, Ordering::Relaxed);
         running().insert(ticket, (template.to_string(), started));
+        PAGE_STARTED.with(|p| p.set(Some(started)));
         Bounded {
             bytes: Vec::new(),
             started,
@@ -151,6 +162,7 @@ impl Bounded {
 impl Drop for Bounded {
     fn drop(&mut self) {
         running().remove(&self.ticket);
+        PAGE_STARTED.with(|p| p.set(None));
     }
 }
 

@@ -9,6 +9,7 @@
 
 mod calls;
 mod context;
+mod growth;
 mod guard;
 mod jsonld;
 mod manifest;

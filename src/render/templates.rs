@@ -12,7 +12,7 @@ use tera::{Context, Tera, Value};
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::locale::Locales;
 
-use super::{calls, guard};
+use super::{calls, growth, guard};
 
 /// The parsed templates.
 pub struct Theme {
@@ -68,6 +68,17 @@ impl Theme {
         }
         if let Some(chain) = calls::find_cycle(&tera) {
             return Err(vec![cycle_problem(&chain, &files)]);
+        }
+        if let Some((name, var)) = growth::find_growth(&tera) {
+            let mut problem = Problem::new(
+                Kind::Template,
+                format!("template: `{var}` is made from itself inside a loop in `{name}`, so it can grow without end"),
+            )
+            .help("build the value outside the loop, or write each piece out as the loop goes");
+            if let Some(file) = files.get(&name) {
+                problem = problem.at(Location::new(file, 0, 0));
+            }
+            return Err(vec![problem]);
         }
         Ok(Theme { tera, files })
     }
