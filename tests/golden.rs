@@ -12,10 +12,29 @@ use std::path::Path;
 use rettleiar::pipeline::Pipeline;
 use rettleiar::project::Paths;
 
+/// The built site without `assets/`: the style sheets are the theme's
+/// files copied as they are, compared with the theme instead of kept twice.
 fn built() -> BTreeMap<String, Vec<u8>> {
     let paths = Paths::in_project(&common::repo());
     let pipeline = Pipeline::load(&paths).expect("the project loads");
-    pipeline.output().expect("the project renders").files
+    let mut files = pipeline.output().expect("the project renders").files;
+    let assets: Vec<String> = files
+        .keys()
+        .filter(|k| k.starts_with("assets/"))
+        .cloned()
+        .collect();
+    assert!(!assets.is_empty(), "the site has no assets");
+    for rel in assets {
+        let bytes = files.remove(&rel).unwrap();
+        let theme = common::repo().join("theme").join(&rel["assets/".len()..]);
+        assert_eq!(
+            fs::read(&theme).ok().as_ref(),
+            Some(&bytes),
+            "{rel} is not {} as it is",
+            theme.display()
+        );
+    }
+    files
 }
 
 fn golden_dir() -> std::path::PathBuf {
