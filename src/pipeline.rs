@@ -219,7 +219,6 @@ impl Pipeline {
     /// Prints each language's PDF: its print page and the assets it loads
     /// are rendered into a folder of their own, and printed from there.
     fn print_pdfs(&self, chromium: &Chromium) -> Result<Vec<pdf::Printed>, Error> {
-        let made = pdf::dates::made(&self.paths.source)?;
         let dir = tempfile::Builder::new()
             .prefix("rettleiar-print-")
             .tempdir()
@@ -233,7 +232,8 @@ impl Pipeline {
             }
             std::fs::write(&file, &bytes).map_err(fail)
         })?;
-        pdf::print(chromium, &self.guideline, &self.locales, dir.path(), made)
+        let g = &self.guideline;
+        pdf::print(chromium, g, &self.locales, &self.paths.source, dir.path())
     }
 }
 

@@ -55,15 +55,37 @@ const EXPECT: [Expect; 3] = [
 /// A copy of the project whose site.yaml says `pdf: true`.
 fn with_pdfs() -> Project {
     let p = Project::copy();
-    p.edit("source/site.yaml", "base_url:", "pdf: true\nbase_url:");
+    p.edit("source/site.yaml", "pdf: false", "pdf: true");
     p
 }
 
 /// One plain `build` (no `--pdf`) of a project with `pdf: true`, shared.
+/// Each language's text last changed at another time, after the shared
+/// files.
 fn built() -> &'static Project {
     static BUILT: OnceLock<Project> = OnceLock::new();
     BUILT.get_or_init(|| {
         let p = with_pdfs();
+        let source = p.path("source");
+        for entry in walkdir::WalkDir::new(&source) {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(&source).unwrap();
+            let secs = match rel.components().next().unwrap().as_os_str().to_str() {
+                Some("nn") => 1_600_000_000,
+                Some("nb") => 1_610_000_000,
+                Some("en") => 1_620_000_000,
+                _ => 1_500_000_000,
+            };
+            let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+            let file = std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(time).unwrap();
+        }
         p.build().ok();
         p
     })
@@ -112,13 +134,17 @@ fn pdf_path(p: &Project, out: &str, e: &Expect) -> std::path::PathBuf {
     p.path(&format!("{out}/{}/{}", e.lang, e.file))
 }
 
-/// The newest modification time of the files in the project's source/,
-/// as pdfinfo writes it with `-isodates`.
-fn newest_source_time(p: &Project) -> String {
+/// The newest modification time of the files in the project's source/
+/// but the other languages' texts, as pdfinfo writes it with `-isodates`.
+fn newest_source_time(p: &Project, lang: &str) -> String {
     let newest = walkdir::WalkDir::new(p.path("source"))
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let rel = e.path().strip_prefix(p.path("source")).unwrap();
+            rel.components().count() == 1 || rel.starts_with(lang)
+        })
         .map(|e| e.metadata().unwrap().modified().unwrap())
         .max()
         .unwrap();
@@ -183,8 +209,10 @@ fn each_language_page_and_print_page_links_its_pdf_with_its_size() {
 #[test]
 fn the_metadata_is_in_the_document_information_and_in_xmp() {
     let p = built();
-    let when = newest_source_time(p);
+    let mut dates = std::collections::BTreeSet::new();
     for e in &EXPECT {
+        let when = newest_source_time(p, e.lang);
+        dates.insert(when.clone());
         let pdf = pdf_path(p, "public", e);
         let info = info(&pdf);
         let title = text_of(
@@ -216,6 +244,7 @@ fn the_metadata_is_in_the_document_information_and_in_xmp() {
         let lang = lopdf::decode_text_string(catalog.get(b"Lang").unwrap()).unwrap();
         assert_eq!(lang, e.lang);
     }
+    assert_eq!(dates.len(), 3, "each PDF dated by its own text: {dates:?}");
 }
 
 #[test]

@@ -70,19 +70,25 @@ fn address(lang: Lang, short_title: &str) -> Address {
 }
 
 /// Prints `<lang>/print.html` below `dir` for every language into a PDF,
-/// sets its metadata (dated `made`) and returns them all, in the order of
-/// the languages. `dir` is left with the PDFs in it.
+/// sets its metadata (dated by the sources in `source`, see [`dates`])
+/// and returns them all, in the order of the languages. `dir` is left
+/// with the PDFs in it.
 pub fn print(
     chromium: &Chromium,
     g: &Guideline,
     locales: &Locales,
+    source: &Path,
     dir: &Path,
-    made: time::OffsetDateTime,
 ) -> Result<Vec<Printed>, Error> {
+    let made = g
+        .languages
+        .iter()
+        .map(|d| dates::made(source, &d.lang))
+        .collect::<Result<Vec<_>, _>>()?;
     let (jobs, paths): (Vec<_>, Vec<_>) = jobs(g, dir).into_iter().unzip();
     chromium.print(&jobs)?;
     let mut printed = Vec::new();
-    for ((job, path), doc) in jobs.iter().zip(paths).zip(&g.languages) {
+    for (((job, path), doc), made) in jobs.iter().zip(paths).zip(&g.languages).zip(made) {
         let bytes = std::fs::read(&job.pdf)
             .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
         let facts = Facts::of(g, doc, locales, made).map_err(|p| Error::Sources(vec![p]))?;
