@@ -31,6 +31,10 @@ pub struct SiteConfig {
     /// The municipality's accessibility statement, linked from every page.
     #[serde(deserialize_with = "urls::deserialize_link")]
     pub accessibility_statement: String,
+    /// Whether the PDFs are part of the site: then every build prints
+    /// them (as `build --pdf` does) and the pages link them.
+    #[serde(default)]
+    pub pdf: bool,
 }
 
 impl SiteConfig {

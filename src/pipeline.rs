@@ -2,8 +2,8 @@
 //! it into the model and checks it, with the theme parsed beside it;
 //! [`Pipeline::render`] hands every file of the site to a sink;
 //! [`Pipeline::check`] renders without keeping anything;
-//! [`Pipeline::write`] renders into the output folder (and prints the
-//! PDFs). The live preview keeps the value and reloads only what changed.
+//! [`Pipeline::write`] prints the PDFs (when asked) and then renders the
+//! pages that link them into the output folder. The live preview keeps the value and reloads only what changed.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -49,6 +49,8 @@ pub struct Report {
     pub pages: Vec<String>,
     /// What was written, left as it was, and removed in the output folder.
     pub output: output::Report,
+    /// One line each, for the person who builds (PDFs the build removes).
+    pub warnings: Vec<String>,
 }
 
 impl Pipeline {
@@ -116,13 +118,19 @@ impl Pipeline {
         self.theme.as_deref().map_err(Clone::clone)
     }
 
-    /// What the producers read.
+    /// What the producers read, for a site without PDFs.
     pub fn inputs(&self) -> Result<Inputs<'_>, Vec<Problem>> {
+        self.inputs_with(&pdf::NONE)
+    }
+
+    /// What the producers read, with the PDFs the pages link.
+    pub fn inputs_with<'a>(&'a self, pdfs: &'a pdf::Downloads) -> Result<Inputs<'a>, Vec<Problem>> {
         Ok(Inputs {
             guideline: &self.guideline,
             locales: &self.locales,
             theme: self.theme()?,
             assets: &self.project.assets,
+            pdfs,
         })
     }
 
@@ -157,8 +165,9 @@ impl Pipeline {
     }
 
     /// Writes the site into `paths.out`, and with `chromium` the PDF of
-    /// each language too, printed from the new `print.html` before the
-    /// output is changed. Only new and changed files are written; nothing
+    /// each language too. The PDFs are printed first, from print pages
+    /// rendered without a link to them, so that the pages that link them
+    /// can say their size. Only new and changed files are written; nothing
     /// is changed unless every step succeeded.
     pub fn write(&self, force: bool, chromium: Option<&Chromium>) -> Result<Report, Error> {
         let paths = &self.paths;
@@ -168,49 +177,63 @@ impl Pipeline {
             paths.theme.as_path(),
         ];
         let target = output::check_target(&paths.out, &protected, force)?;
+        let writer = output::Writer::begin(&target)?;
+        let printed = match chromium {
+            Some(chromium) => self.print_pdfs(chromium)?,
+            None => Vec::new(),
+        };
+        let downloads = pdf::downloads(&self.guideline, &printed);
+        let producers = render::producers(self.inputs_with(&downloads).map_err(Error::Sources)?);
         // Each page goes to the writer as soon as it is made: a large site
         // is never held in memory whole.
-        let writer = output::Writer::begin(&target)?;
-        let written = self.render(&|path: String, bytes: Vec<u8>| writer.write(&path, &bytes))?;
-        let g = &self.guideline;
+        let written = render::run(&producers, &|path: String, bytes: Vec<u8>| {
+            writer.write(&path, &bytes)
+        })?;
         let mut report = Report {
             files: written.files,
             bytes: written.bytes,
-            pages: g
+            pages: self
+                .guideline
                 .languages
                 .iter()
                 .map(|d| crate::address::Address::language(&d.lang).output_path())
                 .collect(),
             output: output::Report::default(),
+            warnings: Vec::new(),
         };
-        if let Some(chromium) = chromium {
-            self.print_pdfs(chromium, &writer, &mut report)?;
+        for pdf in printed {
+            writer.write(&pdf.path, &pdf.bytes)?;
+            report.files += 1;
+            report.bytes += pdf.bytes.len();
+            report.pages.push(pdf.path);
+        }
+        if chromium.is_none() {
+            report
+                .warnings
+                .extend(pdf::dropped_warning(&writer.dropped()));
         }
         report.output = writer.commit()?;
         Ok(report)
     }
 
-    /// Prints each language's PDF from the site being built and hands it
-    /// to the writer.
-    fn print_pdfs(
-        &self,
-        chromium: &Chromium,
-        writer: &output::Writer,
-        report: &mut Report,
-    ) -> Result<(), Error> {
-        let view = writer.site_view()?;
-        let (jobs, pdfs): (Vec<_>, Vec<_>) = pdf::jobs(&self.guideline, view).into_iter().unzip();
-        chromium.print(&jobs)?;
-        for (job, rel) in jobs.iter().zip(pdfs) {
-            let bytes = std::fs::read(&job.pdf)
-                .and_then(|b| std::fs::remove_file(&job.pdf).map(|()| b))
-                .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
-            writer.write(&rel, &bytes)?;
-            report.files += 1;
-            report.bytes += bytes.len();
-            report.pages.push(rel);
-        }
-        Ok(())
+    /// Prints each language's PDF: its print page and the assets it loads
+    /// are rendered into a folder of their own, and printed from there.
+    fn print_pdfs(&self, chromium: &Chromium) -> Result<Vec<pdf::Printed>, Error> {
+        let dir = tempfile::Builder::new()
+            .prefix("rettleiar-print-")
+            .tempdir()
+            .map_err(|e| Error::io("cannot create a folder to print the PDFs from", e))?;
+        let producers = render::print_producers(self.inputs().map_err(Error::Sources)?);
+        render::run(&producers, &|path: String, bytes: Vec<u8>| {
+            let file = dir.path().join(&path);
+            let fail = |e| Error::io(format!("cannot write `{}`", file.display()), e);
+            if let Some(parent) = file.parent() {
+                std::fs::create_dir_all(parent).map_err(fail)?;
+            }
+            std::fs::write(&file, &bytes).map_err(fail)
+        })?;
+        let g = &self.guideline;
+        pdf::print(chromium, g, &self.locales, &self.paths.source, dir.path())
     }
 }
 

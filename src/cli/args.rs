@@ -26,11 +26,12 @@ pub enum Command {
         /// Replace an output folder that rettleiar did not create.
         #[arg(long)]
         force: bool,
-        /// Also print each language's print.html to a PDF (needs Chromium).
+        /// Also print each language's print.html to a PDF (needs Chromium);
+        /// `pdf: true` in site.yaml does so on every build.
         #[arg(long)]
         pdf: bool,
-        /// The Chromium or Chrome program for --pdf (default: $RETTLEIAR_CHROMIUM, else chromium on PATH).
-        #[arg(long, value_name = "PATH", requires = "pdf")]
+        /// The Chromium or Chrome program that prints the PDFs (default: $RETTLEIAR_CHROMIUM, else chromium on PATH).
+        #[arg(long, value_name = "PATH")]
         chromium: Option<PathBuf>,
     },
     /// Run every check of `build` without writing anything.

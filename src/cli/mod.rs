@@ -39,14 +39,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             force,
             pdf,
             chromium,
-        } => {
-            // Found first, so a missing browser stops the build before it starts.
-            let chromium = match pdf {
-                true => Some(Chromium::find(chromium.as_deref())?),
-                false => None,
-            };
-            build(&paths.paths(), force, chromium.as_ref())
-        }
+        } => build(&paths.paths(), force, pdf, chromium.as_deref()),
         Command::Check { paths } => {
             Pipeline::load(&paths.paths())?.check()?;
             println!("No problems found.");
@@ -74,13 +67,30 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
-fn build(paths: &Paths, force: bool, chromium: Option<&Chromium>) -> Result<(), Error> {
+fn build(
+    paths: &Paths,
+    force: bool,
+    pdf: bool,
+    chromium: Option<&std::path::Path>,
+) -> Result<(), Error> {
     // Ctrl-C (or a termination signal) leaves the output as it was.
     let _ = ctrlc::set_handler(|| {
         rettleiar::output::abandon();
         std::process::exit(130);
     });
-    let report = Pipeline::load(paths)?.write(force, chromium)?;
+    let pipeline = Pipeline::load(paths)?;
+    // Found before anything is written, so a missing browser changes nothing.
+    let chromium = match (pdf, pipeline.guideline.site.pdf) {
+        (true, _) => Some(Chromium::find(chromium, "`--pdf`")?),
+        (false, true) => Some(Chromium::find(chromium, "`pdf: true` in site.yaml")?),
+        (false, false) => {
+            if chromium.is_some() {
+                eprintln!("note: --chromium is used only with --pdf or `pdf: true` in site.yaml; no PDFs are printed");
+            }
+            None
+        }
+    };
+    let report = pipeline.write(force, chromium.as_ref())?;
     let o = report.output;
     println!(
         "Built {} files ({} kB) into {}: {} written, {} unchanged, {} removed",
@@ -96,6 +106,9 @@ fn build(paths: &Paths, force: bool, chromium: Option<&Chromium>) -> Result<(), 
     }
     if let Some(c) = chromium {
         println!("The PDFs were printed with {}", c.program().display());
+    }
+    for warning in report.warnings {
+        eprintln!("warning: {warning}");
     }
     Ok(())
 }

@@ -134,6 +134,21 @@ impl Writer {
         Ok(())
     }
 
+    /// The files the last build wrote that this one has not (so far):
+    /// what `commit` will remove of them, in name order.
+    pub fn dropped(&self) -> Vec<String> {
+        let planned = self.planned_mut();
+        let mut dropped: Vec<String> = self
+            .previous
+            .files
+            .keys()
+            .filter(|f| !planned.contains_key(*f))
+            .cloned()
+            .collect();
+        dropped.sort();
+        dropped
+    }
+
     pub(super) fn planned_mut(&self) -> std::sync::MutexGuard<'_, HashMap<String, Planned>> {
         self.planned.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -161,25 +176,6 @@ impl Writer {
             .open(path)
             .map_err(fail)?;
         file.write_all(bytes).map_err(fail)
-    }
-
-    /// A folder laid out as the site being built, for programs that read
-    /// it (the PDF printer): the staging folder, with the unchanged files
-    /// copied into it. Valid until `commit`; nothing in it may be changed.
-    pub fn site_view(&self) -> Result<&Path, Error> {
-        let planned = self.planned_mut();
-        for rel in planned.keys().filter(|r| !planned[*r].staged) {
-            let (from, to) = (self.target.join(rel), self.stage.join(rel));
-            if let Some(dir) = to.parent() {
-                fs::create_dir_all(dir)
-                    .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), e))?;
-            }
-            // Copied, not linked: a link would change the file's change
-            // time, and the next build would take it for edited.
-            fs::copy(&from, &to)
-                .map_err(|e| Error::io(format!("cannot copy `{}`", from.display()), e))?;
-        }
-        Ok(&self.stage)
     }
 
     /// Puts the build in place; see the module's documentation.

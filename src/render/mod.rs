@@ -9,6 +9,7 @@
 
 mod calls;
 mod context;
+mod download;
 mod growth;
 mod guard;
 mod jsonld;
@@ -38,5 +39,14 @@ pub fn producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
         Box::new(pages::PerLanguage::print_pages(inputs)),
         Box::new(pages::ShortAddresses::new(inputs)),
         Box::new(manifest::ManifestFile(inputs.guideline)),
+    ]
+}
+
+/// What the PDFs are printed from: each language's print page and the
+/// assets it loads.
+pub fn print_producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
+    vec![
+        Box::new(pages::Assets(inputs)),
+        Box::new(pages::PerLanguage::print_pages(inputs)),
     ]
 }

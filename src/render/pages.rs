@@ -5,6 +5,7 @@
 use tera::Context;
 
 use super::context::{self, ShortPages};
+use super::download;
 use super::print;
 use super::producer::{File, Inputs, Producer};
 use crate::address::{Address, Lang};
@@ -93,9 +94,13 @@ impl Producer for PerLanguage<'_> {
             ..
         } = self.inputs;
         let doc = &g.languages[n];
-        let page = (self.context)(g, doc, locales)
-            .and_then(|ctx| theme.render(self.template, &ctx, locales, &doc.lang));
-        vec![page.map(|html| ((self.address)(&doc.lang).output_path(), html.into_bytes()))]
+        let here = (self.address)(&doc.lang);
+        let page = (self.context)(g, doc, locales).and_then(|mut ctx| {
+            let pdf = download::pdf_link(g, &doc.lang, locales, &here, self.inputs.pdfs)?;
+            ctx.insert("pdf", &pdf);
+            theme.render(self.template, &ctx, locales, &doc.lang)
+        });
+        vec![page.map(|html| (here.output_path(), html.into_bytes()))]
     }
 }
 

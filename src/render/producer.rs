@@ -26,6 +26,8 @@ pub struct Inputs<'a> {
     pub theme: &'a Theme,
     /// The theme's files copied as they are (CSS …), by path.
     pub assets: &'a [(String, Vec<u8>)],
+    /// The PDFs printed for this build, which the pages link.
+    pub pdfs: &'a crate::pdf::Downloads,
 }
 
 /// One output of the site, made in parts (a page, or a few pages that

@@ -1,22 +1,17 @@
-//! PDFs of the print pages, printed by a headless Chromium found on the
-//! machine. The browser is run as a program (`--print-to-pdf`), once per
-//! language and side by side; the page itself (its `@page` rules) decides
-//! the paper size, margins, running heads and page numbers. Chromium takes
-//! the PDF's title from `<title>` and its language from `<html lang>`.
-//!
-//! Chromium stamps each PDF with the time it was made; that stamp is set to
-//! the date of the text (the adoption, or the translation) so that a
-//! rebuild gives the same bytes.
+//! The browser that prints: a headless Chromium found on the machine, run
+//! as a program (`--print-to-pdf`), once per page and side by side. The
+//! page itself (its `@page` rules) decides the paper size, margins,
+//! running heads and page numbers; Chromium tags the PDF (its structure
+//! tree follows the HTML), takes its title from `<title>`, its language
+//! from `<html lang>`, and makes bookmarks of the headings
+//! (`--generate-pdf-document-outline`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::address::Address;
-use crate::config::Date;
 use crate::error::Error;
-use crate::model::Guideline;
 
 /// The environment variable naming the Chromium program.
 pub const ENV: &str = "RETTLEIAR_CHROMIUM";
@@ -42,22 +37,21 @@ pub struct Chromium {
     program: PathBuf,
 }
 
-/// One page to print: the HTML file, the PDF to write, and the date to
-/// give the PDF.
+/// One page to print: the HTML file and the PDF to write.
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The page as readers know it (`nn/print.html`), for messages.
     pub name: String,
     pub html: PathBuf,
     pub pdf: PathBuf,
-    pub date: Date,
 }
 
 impl Chromium {
     /// Finds the browser: `explicit` (from `--chromium`), else the program
     /// named by `RETTLEIAR_CHROMIUM`, else the first of the usual names on
-    /// `PATH`.
-    pub fn find(explicit: Option<&Path>) -> Result<Chromium, Error> {
+    /// `PATH`. `wanted_by` says in messages what asked for PDFs (`--pdf`,
+    /// or `pdf: true` in site.yaml).
+    pub fn find(explicit: Option<&Path>, wanted_by: &str) -> Result<Chromium, Error> {
         let named = explicit
             .map(|p| (p.to_path_buf(), "--chromium"))
             .or_else(|| {
@@ -81,7 +75,7 @@ impl Chromium {
             .map(|program| Chromium { program })
             .ok_or_else(|| {
                 Error::tool(format!(
-                    "`--pdf` needs Chromium to print the PDFs, and none was found on PATH (looked for {})",
+                    "{wanted_by} needs Chromium to print the PDFs, and none was found on PATH (looked for {})",
                     NAMES.join(", ")
                 ))
                 .with_help(HOW_TO_GET_IT)
@@ -108,17 +102,7 @@ impl Chromium {
                 first_error = result.err();
             }
         }
-        if let Some(e) = first_error {
-            return Err(e);
-        }
-        for job in jobs {
-            let mut bytes = fs::read(&job.pdf)
-                .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
-            set_dates(&mut bytes, job.date);
-            fs::write(&job.pdf, bytes)
-                .map_err(|e| Error::io(format!("cannot write `{}`", job.pdf.display()), e))?;
-        }
-        Ok(())
+        first_error.map_or(Ok(()), Err)
     }
 
     fn start(&self, job: &Job) -> Result<Running, Error> {
@@ -251,94 +235,9 @@ fn file_url(path: &Path) -> Result<String, Error> {
         .map_err(|()| Error::tool(format!("`{}` cannot be a file URL", abs.display())))
 }
 
-/// One job per language: print `<lang>/print.html` below `dir` into
-/// `<lang>/<file_name(short title)>`, dated with the text's own date (the
-/// adoption, or the translation). Also returns each PDF's path below `dir`.
-pub fn jobs(g: &Guideline, dir: &Path) -> Vec<(Job, String)> {
-    g.languages
-        .iter()
-        .map(|d| {
-            let print = Address::print(&d.lang).output_path();
-            let rel = Address::file(Some(&d.lang), &file_name(&d.front.short_title)).output_path();
-            let job = Job {
-                html: dir.join(&print),
-                name: print,
-                pdf: dir.join(&rel),
-                date: d
-                    .front
-                    .translation
-                    .as_ref()
-                    .map_or(g.meta.adopted, |t| t.date),
-            };
-            (job, rel)
-        })
-        .collect()
-}
-
-/// The PDF's file name: the language's short title, in lower case and
-/// ASCII, with `-` between the words
-/// (`rettleiar-for-bruk-av-sosiale-medier.pdf`).
-pub fn file_name(short_title: &str) -> String {
-    let stem = slug::slugify(short_title);
-    let stem = if stem.is_empty() { "document" } else { &stem };
-    format!("{stem}.pdf")
-}
-
-/// Sets `/CreationDate` and `/ModDate` to `date` (midnight, UTC). Only the
-/// 14 digits are replaced, so every byte offset in the file stays valid.
-fn set_dates(pdf: &mut [u8], date: Date) {
-    let digits = format!(
-        "{:04}{:02}{:02}000000",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    );
-    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
-        let mut from = 0;
-        while let Some(at) = find(&pdf[from..], key) {
-            let start = from + at + key.len();
-            let end = start + digits.len();
-            if end <= pdf.len() && pdf[start..end].iter().all(u8::is_ascii_digit) {
-                pdf[start..end].copy_from_slice(digits.as_bytes());
-            }
-            from = start;
-        }
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names_come_from_the_short_title() {
-        assert_eq!(
-            file_name("Rettleiar for bruk av Sosiale medier"),
-            "rettleiar-for-bruk-av-sosiale-medier.pdf"
-        );
-        assert_eq!(
-            file_name("Retningslinjer for Bømlo – «sosiale» medier!"),
-            "retningslinjer-for-bomlo-sosiale-medier.pdf"
-        );
-        assert_eq!(file_name("Æ å Ü"), "ae-a-u.pdf");
-        assert_eq!(file_name("«»"), "document.pdf");
-    }
-
-    #[test]
-    fn the_dates_are_set_without_moving_a_byte() {
-        let mut pdf = b"<</Title (x)\n/CreationDate (D:20261125162554+00'00')\n/ModDate (D:20261125162554+00'00')>>".to_vec();
-        let len = pdf.len();
-        set_dates(&mut pdf, time::macros::date!(2013 - 09 - 23));
-        assert_eq!(pdf.len(), len);
-        assert_eq!(
-            String::from_utf8(pdf).unwrap(),
-            "<</Title (x)\n/CreationDate (D:20130923000000+00'00')\n/ModDate (D:20130923000000+00'00')>>"
-        );
-    }
 
     #[test]
     fn file_urls_escape_what_urls_cannot_hold() {
