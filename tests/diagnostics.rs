@@ -514,6 +514,45 @@ fn e15_range_too_large() {
     snapshot("e15_range_too_large", &p, "E15-template");
 }
 
+#[test]
+fn e14_message_defined_twice() {
+    let p = Project::copy();
+    p.edit(
+        MAIN_FTL,
+        "toc-heading =",
+        "toc-heading = Innhold\ntoc-heading =",
+    );
+    snapshot("e14_message_defined_twice", &p, "E14-locale");
+}
+
+/// A message asked for by a template is the template's mistake (E15).
+#[test]
+fn e15_message_no_language_has() {
+    let p = Project::copy();
+    p.edit(
+        "theme/templates/index.html",
+        "<h1>",
+        "<p>{{ t(key=\"no-such-message\") }}</p><h1>",
+    );
+    snapshot("e15_message_no_language_has", &p, "E15-template");
+}
+
+#[test]
+fn e15_template_nested_too_deep() {
+    let p = Project::copy();
+    let deep = format!("{{{{ {}1{} }}}}", "(".repeat(40), ")".repeat(40));
+    p.edit("theme/templates/index.html", "<h1>", &format!("{deep}<h1>"));
+    snapshot("e15_template_nested_too_deep", &p, "E15-template");
+}
+
+#[test]
+fn e15_page_too_large() {
+    let p = Project::copy();
+    let many = "{% for i in range(end=10000) %}{% for j in range(end=10000) %}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}";
+    p.edit("theme/templates/index.html", "<h1>", &format!("{many}<h1>"));
+    snapshot("e15_page_too_large", &p, "E15-template");
+}
+
 // E16-anchor
 
 #[test]
@@ -696,4 +735,27 @@ fn diagnose_kept(p: &Project, args: &[&str], code: &str) -> String {
     assert!(run.stderr.contains(code), "{}", run.stderr);
     let root = p.dir.path().to_string_lossy().into_owned();
     run.stderr.replace(&root, "[project]")
+}
+
+/// Every snapshot file belongs to a test: a renamed or removed test leaves
+/// no stale snapshot behind.
+#[test]
+fn every_snapshot_is_used() {
+    let repo = common::repo();
+    let tests: String = std::fs::read_dir(repo.join("tests"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    for entry in std::fs::read_dir(repo.join("tests/snapshots")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix(".snap") {
+            assert!(
+                tests.contains(&format!("\"{stem}\"")),
+                "tests/snapshots/{name} belongs to no test"
+            );
+        }
+    }
 }
