@@ -1,14 +1,17 @@
 //! Property tests: whatever markdown an editor writes, the build either
 //! succeeds or reports problems; it never panics. Runs the in-memory part
-//! of the pipeline (`Pipeline::assemble` and `Pipeline::check`) on the real project with the
-//! Nynorsk text replaced.
+//! of the pipeline (`Pipeline::assemble`, then rendering into memory) on
+//! the real project with the Nynorsk text replaced, and checks what it can
+//! of either outcome: a built site has every id of the text as an anchor
+//! of its page (once) and a short address for every rule; every problem
+//! has a code and a place in a file, and is shown with both.
 
 mod common;
 
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use rettleiar::error::{Error, SourceFile};
+use rettleiar::error::{describe, Error, Problem, SourceFile};
 use rettleiar::pipeline::{Checks, Pipeline};
 use rettleiar::project::{Paths, Project};
 
@@ -20,8 +23,9 @@ fn base() -> &'static (Project, Paths) {
     })
 }
 
-/// Builds the project with `text` as the Nynorsk file; Ok(()) or the
-/// problems' messages.
+/// Builds the project with `text` as the Nynorsk file into memory and
+/// checks the outcome (see the module's comment); Ok(()) or the problems'
+/// messages.
 fn build_with(text: &str) -> Result<(), Vec<String>> {
     let (project, paths) = base();
     let mut project = project.clone();
@@ -29,12 +33,70 @@ fn build_with(text: &str) -> Result<(), Vec<String>> {
     project
         .texts
         .insert("nn".into(), vec![SourceFile::new(name, text)]);
-    let result =
-        Pipeline::assemble(project, paths, Checks::All).and_then(|p| p.check().map(|_| ()));
+    let result = Pipeline::assemble(project, paths, Checks::All).and_then(|p| {
+        let output = p.output()?;
+        the_site_has_every_anchor(&p, &output.files);
+        Ok(())
+    });
     match result {
         Ok(()) => Ok(()),
-        Err(Error::Sources(problems)) => Err(problems.iter().map(|p| p.message.clone()).collect()),
+        Err(Error::Sources(problems)) => {
+            assert!(!problems.is_empty(), "refused without a problem");
+            problems.iter().for_each(is_placed_and_coded);
+            let shown = describe(&Error::Sources(problems.clone()), "");
+            for p in &problems {
+                assert!(shown.contains(p.kind.code()), "{shown}");
+            }
+            Err(problems.iter().map(|p| p.message.clone()).collect())
+        }
         Err(e) => panic!("a tool error from text alone: {e}"),
+    }
+}
+
+/// Every id of the Nynorsk text is the id of exactly one element of its
+/// page, and every rule has its short address.
+fn the_site_has_every_anchor(p: &Pipeline, files: &std::collections::BTreeMap<String, Vec<u8>>) {
+    let page = String::from_utf8(files["nn/index.html"].clone()).unwrap();
+    let page = scraper::Html::parse_document(&page);
+    let doc = p.guideline.original();
+    for (id, at) in doc.ids() {
+        let found = page.select(&common::sel(&format!("[id=\"{id}\"]"))).count();
+        assert_eq!(
+            found, 1,
+            "the id `{id}` (from {at}) is on the page {found} times"
+        );
+    }
+    for (_, rule) in doc.rules() {
+        let short = format!("nn/{}/index.html", rule.id);
+        assert!(files.contains_key(&short), "no short address {short}");
+    }
+}
+
+/// A problem has a code, a message and a place: a file with a line and
+/// column inside its text, or a path.
+fn is_placed_and_coded(p: &Problem) {
+    let code = p.kind.code();
+    assert!(code.starts_with('E') && code.len() > 4, "{code}");
+    assert!(!p.message.trim().is_empty(), "{code} without a message");
+    match (&p.location, &p.path) {
+        (Some(loc), _) => {
+            assert!(
+                !loc.file.name.is_empty(),
+                "{code}: a place without a file name"
+            );
+            assert!(
+                loc.offset + loc.len <= loc.file.text.len(),
+                "{code}: {p} points past its file"
+            );
+            let (line, column) = loc.line_col();
+            assert!(line >= 1 && column >= 1);
+            assert!(
+                line <= loc.file.text.lines().count().max(1) + 1,
+                "{code}: {loc}"
+            );
+        }
+        (None, Some(path)) => assert!(!path.as_os_str().is_empty()),
+        (None, None) => panic!("{code} `{}` has no place in a file", p.message),
     }
 }
 
@@ -81,7 +143,6 @@ proptest! {
     fn any_text_builds_or_reports_problems(text in any::<String>()) {
         if let Err(messages) = build_with(&text) {
             prop_assert!(!messages.is_empty());
-            prop_assert!(messages.iter().all(|m| !m.is_empty()));
         }
     }
 
@@ -114,4 +175,37 @@ proptest! {
 fn the_real_text_builds_in_memory() {
     let real = base().0.texts["nn"][0].text.clone();
     assert_eq!(build_with(&real), Ok(()));
+}
+
+/// Inline markdown that is always allowed: words, emphasis, code, safe links.
+fn plain_inline() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zæøå][a-zæøåA-Z0-9 .,]{0,30}",
+        Just("*viktig*".to_string()),
+        Just("**sterk**".to_string()),
+        Just("`kode`".to_string()),
+        Just("[lenke](https://www.bomlo.kommune.no/)".to_string()),
+        Just("[punkt](#a1)".to_string()),
+        Just("<siso@bomlo.kommune.no>".to_string()),
+    ];
+    prop::collection::vec(piece, 1..8).prop_map(|v| format!("Merk: {}", v.join(" ")))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// A paragraph added at the end of a section is allowed: the site
+    /// builds, with every anchor (checked in `build_with`).
+    #[test]
+    fn a_plain_paragraph_at_the_end_of_a_section_builds(
+        section in 1usize..9,
+        paragraph in plain_inline(),
+    ) {
+        let real = &base().0.texts["nn"][0].text;
+        let starts: Vec<usize> = real.match_indices("\n## ").map(|(i, _)| i + 1).collect();
+        // Not before the first heading: that text would belong to no section.
+        let at = starts[1 + section % (starts.len() - 1)];
+        let text = format!("{}{paragraph}\n\n{}", &real[..at], &real[at..]);
+        prop_assert_eq!(build_with(&text), Ok(()));
+    }
 }

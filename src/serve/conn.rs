@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::http::{self, Reply};
+use super::http::{self, Reply, Request};
 use super::Hub;
 
 /// Connections served at once; further ones get 503.
@@ -33,17 +33,6 @@ pub const WRITE_TIME: Duration = Duration::from_secs(10);
 /// the answer before the connection closes.
 const LINGER_BYTES: usize = 1 << 20;
 const LINGER_TIME: Duration = Duration::from_secs(2);
-
-/// A request head, as far as the preview needs it.
-#[derive(Debug)]
-pub struct Request {
-    pub method: String,
-    pub target: String,
-    /// The Host header; `None` when missing.
-    pub host: Option<String>,
-    /// The connection closes after the answer.
-    pub close: bool,
-}
 
 /// Accepts connections until `stopping` is set (and one more connection
 /// wakes the loop), each on a thread of its own.
@@ -119,7 +108,7 @@ fn serve(stream: TcpStream, local: SocketAddr, hub: &Hub) {
                     return conn.linger();
                 }
             }
-            Reply::Events(build) => return http::stream(&mut conn, hub, build),
+            Reply::Events(build) => return http::stream(&mut |b| conn.write(b), hub, build),
         }
     }
 }

@@ -5,13 +5,13 @@
 //! machine. Redirects go only to a path of this site. The pages' event
 //! stream (`text/event-stream`) tells each open page what to do.
 
+use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
-use super::conn::{Conn, Request};
 use super::host::host_allowed;
 use super::site::EVENTS_PATH;
 use super::{Hub, Site};
@@ -19,6 +19,17 @@ use super::{Hub, Site};
 /// How often an idle event stream sends a comment, so that streams of
 /// closed pages are noticed and ended.
 const KEEPALIVE: Duration = Duration::from_secs(15);
+
+/// A request head, as far as the preview needs it.
+#[derive(Debug)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    /// The Host header; `None` when missing.
+    pub host: Option<String>,
+    /// The connection closes after the answer.
+    pub close: bool,
+}
 
 /// What a request path names.
 #[derive(Debug, PartialEq, Eq)]
@@ -258,21 +269,17 @@ fn event(name: &str, data: &str) -> String {
 /// build it shows (`?build=`); the stream then sends what the page must do
 /// to match the current state: `reload` when the build differs, `problem`
 /// (the error text) while the sources do not build, `ok` when they do
-/// (first thing, and after a problem is fixed).
-/// Keeps one open page up to date until it goes away. The page names the
-/// build it shows (`?build=`); the stream then sends what the page must do
-/// to match the current state: `reload` when the build differs, `problem`
-/// (the error text) while the sources do not build, `ok` when they do
 /// (first thing, and after a problem is fixed). A client that does not
-/// take an event within the write time-out is let go.
-pub fn stream(conn: &mut Conn, hub: &Hub, build: Option<String>) {
+/// take an event within the write time-out is let go (`send` writes to
+/// the connection and fails then).
+pub fn stream(send: &mut dyn FnMut(&[u8]) -> io::Result<()>, hub: &Hub, build: Option<String>) {
     let head = "HTTP/1.1 200 OK\r\n\
         Content-Type: text/event-stream\r\n\
         Cache-Control: no-store\r\n\
         X-Content-Type-Options: nosniff\r\n\
         Connection: close\r\n\r\n\
         retry: 1000\n\n";
-    if conn.write(head.as_bytes()).is_err() {
+    if send(head.as_bytes()).is_err() {
         return;
     }
     let mut page = build.unwrap_or_else(|| hub.now().site.id.clone());
@@ -300,7 +307,7 @@ pub fn stream(conn: &mut Conn, hub: &Hub, build: Option<String>) {
                 seen = now.version;
             }
         }
-        if conn.write(out.as_bytes()).is_err() {
+        if send(out.as_bytes()).is_err() {
             return;
         }
     }
