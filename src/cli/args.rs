@@ -29,6 +29,10 @@ pub enum Command {
         /// Also print each language's print.html to a PDF (needs Chromium).
         #[arg(long)]
         pdf: bool,
+        /// Write links to folders as `…/index.html`, so the site works
+        /// opened from disk (as `file_links: true` in site.yaml).
+        #[arg(long)]
+        file_links: bool,
         /// The Chromium or Chrome program for --pdf (default: $RETTLEIAR_CHROMIUM, else chromium on PATH).
         #[arg(long, value_name = "PATH", requires = "pdf")]
         chromium: Option<PathBuf>,

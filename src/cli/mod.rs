@@ -38,6 +38,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             paths,
             force,
             pdf,
+            file_links,
             chromium,
         } => {
             // Found first, so a missing browser stops the build before it starts.
@@ -45,7 +46,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 true => Some(Chromium::find(chromium.as_deref())?),
                 false => None,
             };
-            build(&paths.paths(), force, chromium.as_ref())
+            build(&paths.paths(), force, file_links, chromium.as_ref())
         }
         Command::Check { paths } => {
             Pipeline::load(&paths.paths())?.check()?;
@@ -74,13 +75,25 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
-fn build(paths: &Paths, force: bool, chromium: Option<&Chromium>) -> Result<(), Error> {
+fn build(
+    paths: &Paths,
+    force: bool,
+    file_links: bool,
+    chromium: Option<&Chromium>,
+) -> Result<(), Error> {
     // Ctrl-C (or a termination signal) leaves the output as it was.
     let _ = ctrlc::set_handler(|| {
         rettleiar::output::abandon();
         std::process::exit(130);
     });
-    let report = Pipeline::load(paths)?.write(force, chromium)?;
+    let mut pipeline = Pipeline::load(paths)?;
+    if file_links {
+        pipeline.guideline.use_file_links();
+    }
+    if pipeline.guideline.links.base().is_none() {
+        eprintln!("{}", rettleiar::render::NO_BASE_URL_WARNING);
+    }
+    let report = pipeline.write(force, chromium)?;
     let o = report.output;
     println!(
         "Built {} files ({} kB) into {}: {} written, {} unchanged, {} removed",
