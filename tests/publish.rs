@@ -255,46 +255,49 @@ fn the_404_page_greets_in_every_language_and_links_each_language_page() {
     }
 }
 
-/// Every link and resource a page names, with what it resolves to below
-/// the output folder (`None` for other hosts, `mailto:` and fragments).
-fn local_refs(rel: &str, doc: &scraper::Html) -> Vec<(String, Option<String>)> {
-    let mut refs = Vec::new();
-    for el in doc.select(&sel("[href], [src]")) {
-        let value = el.value().attr("href").or(el.value().attr("src")).unwrap();
-        let local = !(value.contains(':') || value.starts_with('#'));
-        let resolved = local.then(|| {
-            let target = value.split('#').next().unwrap();
-            let mut parts: Vec<&str> = rel.split('/').collect();
-            parts.pop();
-            for seg in target.split('/') {
-                match seg {
-                    ".." => {
-                        parts.pop();
-                    }
-                    "." => {}
-                    s => parts.push(s),
-                }
+/// `target` (a relative link, without its fragment) from the page `rel`,
+/// as a path below the output folder.
+fn resolve(rel: &str, target: &str) -> String {
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
             }
-            parts.join("/")
-        });
-        refs.push((value.to_string(), resolved));
+            "." => {}
+            s => parts.push(s),
+        }
     }
+    parts.join("/")
+}
+
+/// Every link and resource a page names (the refresh of a short address
+/// too), with what it resolves to below the output folder (`None` for
+/// other hosts, `mailto:` and fragments).
+fn local_refs(rel: &str, doc: &scraper::Html) -> Vec<(String, Option<String>)> {
+    let mut values: Vec<String> = doc
+        .select(&sel("[href], [src]"))
+        .map(|el| {
+            el.value()
+                .attr("href")
+                .or(el.value().attr("src"))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
     for el in doc.select(&sel("meta[http-equiv=refresh]")) {
         let content = el.value().attr("content").unwrap();
-        let url = content.split("url=").nth(1).unwrap().to_string();
-        let mut parts: Vec<&str> = rel.split('/').collect();
-        parts.pop();
-        for seg in url.split('#').next().unwrap().split('/') {
-            match seg {
-                ".." => {
-                    parts.pop();
-                }
-                s => parts.push(s),
-            }
-        }
-        refs.push((url.clone(), Some(parts.join("/"))));
+        values.push(content.split("url=").nth(1).unwrap().to_string());
     }
-    refs
+    values
+        .into_iter()
+        .map(|value| {
+            let local = !(value.contains(':') || value.starts_with('#'));
+            let resolved = local.then(|| resolve(rel, value.split('#').next().unwrap()));
+            (value, resolved)
+        })
+        .collect()
 }
 
 #[test]
