@@ -181,6 +181,17 @@ fn folder_path(folders: &[&str]) -> String {
 pub struct Links {
     /// `base_url` with exactly one trailing slash, if set.
     base: Option<String>,
+    /// Links to a folder name its `index.html` (`nn/index.html`), so the
+    /// site works opened from disk, where no server finds a folder's page.
+    files: bool,
+}
+
+/// Who reads an address: a page of the site (which may be opened from
+/// disk) or the web (canonical addresses, sitemaps, citations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Page,
+    Web,
 }
 
 impl Links {
@@ -190,7 +201,19 @@ impl Links {
             .map(str::trim)
             .filter(|b| !b.is_empty())
             .map(|b| format!("{}/", b.trim_end_matches('/')));
-        Links { base }
+        Links { base, files: false }
+    }
+
+    /// The same, with links between pages written for opening from disk
+    /// when `on`: see [`Links::leaf`].
+    pub fn with_file_links(mut self, on: bool) -> Links {
+        self.files = on;
+        self
+    }
+
+    /// Whether links to folders name their `index.html`.
+    pub fn file_links(&self) -> bool {
+        self.files
     }
 
     /// Where the site is published, with one trailing slash, if known.
@@ -198,10 +221,17 @@ impl Links {
         self.base.as_deref()
     }
 
-    /// The page's file name as links write it: nothing for a folder's own
-    /// page (`nn/`), so links to folders stay short.
-    fn leaf<'a>(&self, to: &'a Address) -> &'a str {
-        to.name().unwrap_or("")
+    /// The page's file name as links write it. For a folder's own page
+    /// (`nn/`) nothing, so links to folders stay short; with file links,
+    /// and only in links between pages, `index.html`, because a page
+    /// opened from disk has no server to find a folder's page. Addresses
+    /// for the web stay short either way.
+    fn leaf<'a>(&self, to: &'a Address, reader: Reader) -> &'a str {
+        match to.name() {
+            Some(name) => name,
+            None if self.files && reader == Reader::Page => "index.html",
+            None => "",
+        }
     }
 
     fn anchor(to: &Address) -> String {
@@ -210,22 +240,37 @@ impl Links {
             .map_or_else(String::new, |a| format!("#{a}"))
     }
 
-    /// The address below the site root, as a link: `nn/#a5`, `nn/a5/`.
+    /// The address below the site root, as a link between pages:
+    /// `nn/#a5`, `nn/a5/` (`nn/a5/index.html` with file links).
     pub fn path(&self, to: &Address) -> String {
+        self.path_for(to, Reader::Page)
+    }
+
+    fn path_for(&self, to: &Address, reader: Reader) -> String {
         let mut path = folder_path(&to.folders());
-        path.push_str(self.leaf(to));
+        path.push_str(self.leaf(to, reader));
         path + &Links::anchor(to)
     }
 
     /// The address for other sites and documents: absolute with
     /// `base_url`, else relative to the site root.
     pub fn url(&self, to: &Address) -> String {
-        format!("{}{}", self.base().unwrap_or_default(), self.path(to))
+        let path = self.path_for(to, Reader::Web);
+        format!("{}{path}", self.base().unwrap_or_default())
     }
 
     /// The absolute address, when `base_url` is set.
     pub fn absolute(&self, to: &Address) -> Option<String> {
-        self.base().map(|base| format!("{base}{}", self.path(to)))
+        let path = self.path_for(to, Reader::Web);
+        self.base().map(|base| format!("{base}{path}"))
+    }
+
+    /// The path part of `base_url` (`/rettleiar/`), `/` when it names a
+    /// host only; `None` without `base_url`.
+    pub fn base_path(&self) -> Option<&str> {
+        let base = self.base()?;
+        let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
+        Some(after_scheme.find('/').map_or("/", |i| &after_scheme[i..]))
     }
 
     /// The way from `from` up to the site root: `../` per folder.
@@ -251,7 +296,11 @@ impl Links {
         let common = here.iter().zip(&there).take_while(|(a, b)| a == b).count();
         let mut link = "../".repeat(here.len() - common);
         link.push_str(&folder_path(&there[common..]));
-        link.push_str(self.leaf(to));
+        link.push_str(self.leaf(to, Reader::Page));
+        if link.is_empty() && to.anchor.is_none() {
+            // The folder's own page, from a page in it.
+            link.push_str("./");
+        }
         link + &Links::anchor(to)
     }
 
@@ -286,6 +335,10 @@ mod tests {
         assert_eq!(relative.url(&Address::rule(&nn, "a5")), "nn/#a5");
         assert_eq!(relative.near(&short, &Address::rule(&nn, "a5")), "../#a5");
         assert_eq!(
+            relative.near(&Address::print(&nn), &Address::language(&nn)),
+            "./"
+        );
+        assert_eq!(
             relative.href(&short, &Address::short(&nb, "a5")),
             "../../nb/a5/"
         );
@@ -300,5 +353,37 @@ mod tests {
             Some("https://example.no/r/")
         );
         assert_eq!(Links::new(Some("  ")).base(), None);
+        assert_eq!(absolute.base_path(), Some("/r/"));
+        assert_eq!(Links::new(Some("https://a.no")).base_path(), Some("/"));
+    }
+
+    #[test]
+    fn file_links_name_the_index_page_of_a_folder_but_web_addresses_do_not() {
+        let (nn, nb) = (Lang::from("nn"), Lang::from("nb"));
+        let short = Address::short(&nn, "a5");
+        let files = Links::new(None).with_file_links(true);
+        assert_eq!(
+            files.near(&short, &Address::rule(&nn, "a5")),
+            "../index.html#a5"
+        );
+        assert_eq!(
+            files.href(&short, &Address::short(&nb, "a5")),
+            "../../nb/a5/index.html"
+        );
+        assert_eq!(
+            files.href(&Address::entry(), &Address::entry()),
+            "index.html"
+        );
+        assert_eq!(files.near(&short, &Address::print(&nn)), "../print.html");
+        assert_eq!(files.url(&short), "nn/a5/");
+        let both = Links::new(Some("https://a.no/r/")).with_file_links(true);
+        assert_eq!(
+            both.absolute(&short).as_deref(),
+            Some("https://a.no/r/nn/a5/")
+        );
+        assert_eq!(
+            both.link(&Address::language(&nb), &Address::language(&nn)),
+            "https://a.no/r/nn/"
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::address::{Lang, Links};
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::policy::{limits, urls};
 use crate::project::Paths;
+use crate::statement::Statement;
 
 pub use time::Date;
 
@@ -28,9 +29,13 @@ pub struct SiteConfig {
     /// Used only where absolute URLs are needed (canonical, hreflang, manifest).
     #[serde(default, deserialize_with = "urls::deserialize_base_url")]
     pub base_url: Option<String>,
-    /// The municipality's accessibility statement, linked from every page.
-    #[serde(deserialize_with = "urls::deserialize_link")]
-    pub accessibility_statement: String,
+    /// The municipality's accessibility statement, linked from every page:
+    /// one address, or one per language.
+    pub accessibility_statement: Statement,
+    /// Links between pages name a folder's `index.html`, so the site works
+    /// opened from disk (as `build --file-links`).
+    #[serde(default)]
+    pub file_links: bool,
     /// Whether the PDFs are part of the site: then every build prints
     /// them (as `build --pdf` does) and the pages link them.
     #[serde(default)]
@@ -40,7 +45,7 @@ pub struct SiteConfig {
 impl SiteConfig {
     /// The site's addresses, as `base_url` makes them.
     pub fn links(&self) -> Links {
-        Links::new(self.base_url.as_deref())
+        Links::new(self.base_url.as_deref()).with_file_links(self.file_links)
     }
 }
 
@@ -277,6 +282,16 @@ pub fn check_site(site: &SiteConfig, file: Option<&Arc<SourceFile>>) -> Vec<Prob
             ),
         )
         .help("add it to `languages`")));
+    }
+    for lang in site
+        .accessibility_statement
+        .unknown_languages(&site.languages)
+    {
+        problems.push(at(Problem::new(
+            Kind::Language,
+            format!("`accessibility_statement` names `{lang}`, which is not in `languages`"),
+        )
+        .help("give the statement's address for a language of the site")));
     }
     problems
 }

@@ -28,3 +28,4 @@ pub mod policy;
 pub mod project;
 pub mod render;
 pub mod serve;
+pub mod statement;

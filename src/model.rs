@@ -38,6 +38,13 @@ impl Guideline {
     pub fn original_language(&self) -> &Lang {
         &self.site.original_language
     }
+
+    /// Links between pages name a folder's `index.html`, whatever
+    /// `site.yaml` says (`build --file-links`).
+    pub fn use_file_links(&mut self) {
+        self.site.file_links = true;
+        self.links = self.site.links();
+    }
 }
 
 /// The language-specific front matter of a language's text.

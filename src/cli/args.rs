@@ -30,6 +30,10 @@ pub enum Command {
         /// `pdf: true` in site.yaml does so on every build.
         #[arg(long)]
         pdf: bool,
+        /// Write links to folders as `…/index.html`, so the site works
+        /// opened from disk (as `file_links: true` in site.yaml).
+        #[arg(long)]
+        file_links: bool,
         /// The Chromium or Chrome program that prints the PDFs (default: $RETTLEIAR_CHROMIUM, else chromium on PATH).
         #[arg(long, value_name = "PATH")]
         chromium: Option<PathBuf>,

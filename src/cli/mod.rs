@@ -38,8 +38,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             paths,
             force,
             pdf,
+            file_links,
             chromium,
-        } => build(&paths.paths(), force, pdf, chromium.as_deref()),
+        } => build(&paths.paths(), force, pdf, file_links, chromium.as_deref()),
         Command::Check { paths } => {
             Pipeline::load(&paths.paths())?.check()?;
             println!("No problems found.");
@@ -71,6 +72,7 @@ fn build(
     paths: &Paths,
     force: bool,
     pdf: bool,
+    file_links: bool,
     chromium: Option<&std::path::Path>,
 ) -> Result<(), Error> {
     // Ctrl-C (or a termination signal) leaves the output as it was.
@@ -78,7 +80,13 @@ fn build(
         rettleiar::output::abandon();
         std::process::exit(130);
     });
-    let pipeline = Pipeline::load(paths)?;
+    let mut pipeline = Pipeline::load(paths)?;
+    if file_links {
+        pipeline.guideline.use_file_links();
+    }
+    if pipeline.guideline.links.base().is_none() {
+        eprintln!("{}", rettleiar::render::NO_BASE_URL_WARNING);
+    }
     // Found before anything is written, so a missing browser changes nothing.
     let chromium = match (pdf, pipeline.guideline.site.pdf) {
         (true, _) => Some(Chromium::find(chromium, "`--pdf`")?),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::jsonld;
+use super::share::{self, Card};
 use crate::address::{Address, Lang};
 use crate::error::Problem;
 use crate::locale::Locales;
@@ -148,6 +149,8 @@ pub fn language_page(
     ctx.insert("doc", &doc.front);
     ctx.insert("adopted_date", &locales.date(lang, g.meta.adopted)?);
     ctx.insert("canonical", &g.links.absolute(&here));
+    let card = Card::of_language(g, doc, locales, g.links.absolute(&here))?;
+    share::insert(&mut ctx, g, &doc.lang, &card);
     ctx.insert("translation", &translation(g, &doc.front, &here, locales)?);
     ctx.insert("sections", &sections(doc));
     ctx.insert("jsonld", &jsonld::legislation(g, doc));
@@ -190,6 +193,7 @@ fn retired<'a>(
 pub struct ShortPages<'a> {
     g: &'a Guideline,
     doc: &'a LanguageDoc,
+    locales: &'a Locales,
     names: Vec<String>,
     /// The context every short page of the language starts from.
     base: Context,
@@ -201,7 +205,7 @@ impl<'a> ShortPages<'a> {
     pub fn new(
         g: &'a Guideline,
         doc: &'a LanguageDoc,
-        locales: &Locales,
+        locales: &'a Locales,
     ) -> Result<ShortPages<'a>, Problem> {
         let lang = doc.lang.as_str();
         let mut base = shared(g);
@@ -211,9 +215,15 @@ impl<'a> ShortPages<'a> {
         base.insert("root", &g.links.root(&any));
         base.insert("doc", &doc.front);
         base.insert("translation", &translation(g, &doc.front, &any, locales)?);
+        base.insert(
+            "page_href",
+            &g.links.near(&any, &Address::language(&doc.lang)),
+        );
+        share::insert_statement(&mut base, g, &doc.lang);
         Ok(ShortPages {
             g,
             doc,
+            locales,
             names: language_names(g, locales)?,
             base,
             rules: doc.rules().map(|(_, r)| (r.id.as_str(), r)).collect(),
@@ -246,7 +256,7 @@ impl<'a> ShortPages<'a> {
     /// another page) the context of the short address of `id`: every value
     /// that differs from page to page is set anew, so one context serves
     /// page after page without being copied.
-    pub fn set_page(&self, ctx: &mut Context, id: &str) {
+    pub fn set_page(&self, ctx: &mut Context, id: &str) -> Result<(), Problem> {
         let lang = &self.doc.lang;
         let links = &self.g.links;
         let here = Address::short(lang, id);
@@ -263,6 +273,35 @@ impl<'a> ShortPages<'a> {
         ctx.insert("target", &target);
         ctx.insert("rule_html", &self.rules.get(id).map(|r| r.html.as_str()));
         ctx.insert("retired", &self.retired.get(id));
+        ctx.insert("share", &self.card(id, links.absolute(&here))?);
+        Ok(())
+    }
+
+    /// The share card of the short address of `id`: the rule's label and
+    /// text, or its withdrawal notice.
+    fn card(&self, id: &str, url: Option<String>) -> Result<Card, Problem> {
+        let (lang, label) = (self.doc.lang.as_str(), label_for(id));
+        let title = self.locales.message(
+            lang,
+            "short-title",
+            &[
+                ("label", label.as_str().into()),
+                ("title", self.doc.front.short_title.as_str().into()),
+            ],
+        )?;
+        let description = match (self.rules.get(id), self.retired.get(id)) {
+            (Some(rule), _) => rule.text.clone(),
+            (None, Some(r)) => self.locales.message(
+                lang,
+                "retired-notice",
+                &[
+                    ("label", r.label.as_str().into()),
+                    ("date", r.date.as_str().into()),
+                ],
+            )?,
+            (None, None) => String::new(),
+        };
+        Card::new(self.g, self.doc, self.locales, title, &description, url)
     }
 }
 
@@ -335,5 +374,7 @@ pub fn entry(g: &Guideline, locales: &Locales) -> Result<Context, Problem> {
             .collect::<std::collections::BTreeMap<_, _>>(),
     );
     ctx.insert("canonical", &g.links.absolute(&here));
+    let card = Card::of_language(g, original, locales, g.links.absolute(&here))?;
+    share::insert(&mut ctx, g, &original.lang, &card);
     Ok(ctx)
 }

@@ -6,6 +6,10 @@ use serde_json::{json, Value};
 use crate::address::{Address, Lang};
 use crate::model::{Guideline, LanguageDoc};
 
+/// The legal value of the adopted text, and of a translation.
+pub const AUTHORITATIVE: &str = "https://schema.org/AuthoritativeLegalValue";
+pub const UNOFFICIAL: &str = "https://schema.org/UnofficialLegalValue";
+
 /// The JSON-LD of one language page, ready to sit in a `<script>` element.
 pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
     let m = &g.meta;
@@ -28,16 +32,22 @@ pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
             "name": m.adopted_by,
             "parentOrganization": { "@type": "GovernmentOrganization", "name": m.municipality },
         },
+        // The title as the adopted text cites it.
         "isBasedOn": {
             "@type": "CreativeWork",
             "name": m.based_on.title,
             "publisher": { "@type": "GovernmentOrganization", "name": m.based_on.publisher },
         },
-        "contributor": m.inspired_by.iter()
-            .map(|name| json!({ "@type": "GovernmentOrganization", "name": name }))
-            .collect::<Vec<Value>>(),
     });
+    // The bodies the text drew inspiration from did not write it: schema.org
+    // has no property for «inspired by», so they stay out of the data (the
+    // page says it in words).
     let original = g.original_language();
+    value["legislationLegalValue"] = json!(if doc.lang == *original {
+        AUTHORITATIVE
+    } else {
+        UNOFFICIAL
+    });
     if doc.lang == *original {
         let translations: Vec<Value> = g
             .languages

@@ -14,15 +14,21 @@ mod growth;
 mod guard;
 mod jsonld;
 mod manifest;
+mod notfound;
 mod pages;
 mod print;
 mod producer;
+mod share;
+mod sitemap;
 mod templates;
 
 use std::collections::BTreeMap;
 
 pub use producer::{run, File, Halt, Inputs, Producer, Sink, Written};
 pub use templates::{escape_html, Theme};
+
+/// What `build` says when `base_url` is empty: one line.
+pub const NO_BASE_URL_WARNING: &str = "warning: base_url is empty in source/site.yaml: canonical and hreflang links are relative (search engines ignore them), no sitemap.xml or robots.txt is made, and 404.html works only at the site root; set base_url before publishing";
 
 /// The built site in memory: file paths (relative, with `/`) and bytes.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -39,6 +45,9 @@ pub fn producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
         Box::new(pages::PerLanguage::print_pages(inputs)),
         Box::new(pages::ShortAddresses::new(inputs)),
         Box::new(manifest::ManifestFile(inputs.guideline)),
+        Box::new(notfound::NotFound(inputs)),
+        Box::new(sitemap::Sitemap(inputs)),
+        Box::new(sitemap::Robots(inputs)),
     ]
 }
 

@@ -168,7 +168,7 @@ impl Producer for ShortAddresses<'_> {
         self.ids[*l][range.clone()]
             .iter()
             .map(|id| {
-                short.set_page(&mut ctx, id);
+                short.set_page(&mut ctx, id)?;
                 let html = theme.render("short.html", &ctx, locales, short.lang())?;
                 let address = Address::short(short.lang(), id);
                 Ok((address.output_path(), html.into_bytes()))

@@ -21,6 +21,7 @@ import {
   loadPages,
   readPages,
 } from './lib/checks.js';
+import { checkFileForm } from './lib/files.js';
 import { serve } from './lib/server.js';
 import { buildSite, copyProject, findPages, readSettings, removeTemp } from './lib/site.js';
 
@@ -60,7 +61,7 @@ before(async () => {
   edit(
     project,
     'theme/templates/macros.html',
-    '<p><a href="{{ site.accessibility_statement }}">{{ t(key="accessibility-statement") }}</a></p>',
+    '<p><a href="{{ statement.href }}"{% if statement.hreflang %} hreflang="{{ statement.hreflang }}"{% endif %}>{{ t(key="accessibility-statement") }}</a></p>',
     '',
   );
   appendFileSync(
@@ -142,4 +143,10 @@ test('the keyboard check reports the link before the skip link and a link withou
 
 test('the anchor check reports rules hidden under a sticky header', async () => {
   reports(await checkAnchors(browser, ctx), /^nn\/index\.html#a1: the rule is covered by another element$/);
+});
+
+test('the file-form check reports links to folders, which opened from disk are listings', async () => {
+  const { problems } = await checkFileForm(browser, ctx);
+  reports(problems, /^index\.html: <a href="nn\/"> names the folder nn\/, which from disk is a listing/);
+  reports(problems, /^en\/index\.html: <a href="\.\.\/missing\.html">: missing\.html does not exist/);
 });

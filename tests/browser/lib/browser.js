@@ -26,7 +26,7 @@ export function launch() {
 /** Whether a request URL stays on this machine (or loads nothing). */
 export function isLocal(url) {
   const u = new URL(url);
-  if (u.protocol === 'data:' || u.protocol === 'about:' || u.protocol === 'blob:') return true;
+  if (['data:', 'about:', 'blob:', 'file:'].includes(u.protocol)) return true;
   return u.hostname === '127.0.0.1';
 }
 

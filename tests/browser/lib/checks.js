@@ -256,8 +256,9 @@ export function checkFooters({ pages, facts, settings }) {
       problems.push(`${p.rel}: has no page footer`);
       continue;
     }
-    if (!footer.includes(settings.accessibilityStatement)) {
-      problems.push(`${p.rel}: footer does not link to ${settings.accessibilityStatement}`);
+    const statement = settings.statementFor(facts.get(p.rel).lang);
+    if (!footer.includes(statement)) {
+      problems.push(`${p.rel}: footer does not link to ${statement}`);
     }
     if (!footer.includes(`mailto:${settings.contactEmail}`)) {
       problems.push(`${p.rel}: footer does not link to mailto:${settings.contactEmail}`);

@@ -17,18 +17,17 @@ export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 /**
  * Builds the project in `root` (default: the repository) with the real tool
  * into a fresh temporary folder and returns that folder, or the folder named
- * by RETTLEIAR_SITE when it is set and `root` is the repository.
+ * by RETTLEIAR_SITE when it is set and `root` is the repository. With
+ * `fileLinks`, the form that works opened from disk (`--file-links`).
  */
-export async function buildSite(root = REPO) {
-  if (root === REPO && process.env.RETTLEIAR_SITE) {
+export async function buildSite(root = REPO, { fileLinks = false } = {}) {
+  if (root === REPO && !fileLinks && process.env.RETTLEIAR_SITE) {
     return resolve(process.env.RETTLEIAR_SITE);
   }
   const out = join(makeTemp('rettleiar-site-'), 'public');
-  await run(
-    'cargo',
-    ['run', '--locked', '--quiet', '--', 'build', '--root', root, '--out', out],
-    { cwd: REPO, maxBuffer: 16 * 1024 * 1024 },
-  );
+  const args = ['run', '--locked', '--quiet', '--', 'build', '--root', root, '--out', out];
+  if (fileLinks) args.push('--file-links');
+  await run('cargo', args, { cwd: REPO, maxBuffer: 16 * 1024 * 1024 });
   return out;
 }
 
@@ -71,12 +70,16 @@ export function removeTemp(path) {
 export function readSettings(root = REPO) {
   const site = YAML.parse(readFileSync(join(root, 'source', 'site.yaml'), 'utf8'));
   const doc = YAML.parse(readFileSync(join(root, 'source', 'document.yaml'), 'utf8'));
+  const statement = site.accessibility_statement;
+  const statements = typeof statement === 'string' ? { '*': statement } : statement;
   return {
     languages: site.languages,
     baseUrl: site.base_url || '',
-    accessibilityStatement: site.accessibility_statement,
+    /** The accessibility statement a page in `lang` links to (see site.yaml). */
+    statementFor: (lang) =>
+      statements['*'] ?? statements[lang] ?? statements[site.languages.find((l) => statements[l])],
     contactEmail: doc.contact_email,
-    externalLinks: externalLinks(root, site.accessibility_statement),
+    externalLinks: externalLinks(root, Object.values(statements)),
   };
 }
 
@@ -84,8 +87,8 @@ export function readSettings(root = REPO) {
  * The only addresses on other hosts that pages may link to: the
  * accessibility statement and every http(s) address written in the text.
  */
-function externalLinks(root, statement) {
-  const allowed = new Set([statement]);
+function externalLinks(root, statements) {
+  const allowed = new Set(statements);
   for (const file of walk(join(root, 'source'))) {
     if (!file.endsWith('.md')) continue;
     const text = readFileSync(file, 'utf8');
