@@ -51,9 +51,11 @@ pub struct DocumentMeta {
     pub adopted_by: String,
     #[serde(with = "iso_date")]
     pub adopted: Date,
-    /// The guide the text is based on.
-    pub based_on: Work,
-    /// Bodies whose guidelines the text drew on.
+    /// The guide the text is based on, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<Work>,
+    /// Bodies whose guidelines the text drew on, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inspired_by: Vec<String>,
     /// The contact address given in the text.
     #[serde(deserialize_with = "urls::deserialize_email")]

@@ -28,15 +28,22 @@ pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
             "name": m.adopted_by,
             "parentOrganization": { "@type": "GovernmentOrganization", "name": m.municipality },
         },
-        "isBasedOn": {
-            "@type": "CreativeWork",
-            "name": m.based_on.title,
-            "publisher": { "@type": "GovernmentOrganization", "name": m.based_on.publisher },
-        },
-        "contributor": m.inspired_by.iter()
-            .map(|name| json!({ "@type": "GovernmentOrganization", "name": name }))
-            .collect::<Vec<Value>>(),
     });
+    // The attribution only when the document has one.
+    if let Some(work) = &m.based_on {
+        value["isBasedOn"] = json!({
+            "@type": "CreativeWork",
+            "name": work.title,
+            "publisher": { "@type": "GovernmentOrganization", "name": work.publisher },
+        });
+    }
+    if !m.inspired_by.is_empty() {
+        value["contributor"] = m
+            .inspired_by
+            .iter()
+            .map(|name| json!({ "@type": "GovernmentOrganization", "name": name }))
+            .collect();
+    }
     let original = g.original_language();
     if doc.lang == *original {
         let translations: Vec<Value> = g

@@ -18,7 +18,7 @@ pub fn print_page(g: &Guideline, doc: &LanguageDoc, locales: &Locales) -> Result
     let here = Address::print(&doc.lang);
     let original = Address::print(g.original_language());
     ctx.insert("original_print_href", &g.links.href(&here, &original));
-    ctx.insert("adopted_by", &upper_first(&doc.front.adopted_by));
+    ctx.insert("adopted_by", &upper_first(&doc.front.body));
     ctx.insert("page_number", &page_number_css(locales, lang)?);
     Ok(ctx)
 }
