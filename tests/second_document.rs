@@ -188,9 +188,10 @@ fn the_status_line_is_made_from_the_documents_facts_in_each_language() {
 fn the_translation_names_the_original_in_bokmal_and_links_it() {
     let page = read("en/index.html");
     let notice = texts(&page, ".notice p");
-    assert!(
-        notice[0].contains("Only the Bokmål text adopted by the municipal council applies"),
-        "{notice:?}"
+    assert_eq!(
+        notice[0],
+        "This is an unofficial translation of the guidelines, made on 1 March 2024. \
+         Only the Bokmål text adopted by the municipal council applies."
     );
     assert_eq!(notice[1], "Read the adopted text in Bokmål");
     let doc = Html::parse_document(&page);
@@ -357,4 +358,30 @@ fn a_translation_numbers_its_rules_as_the_original() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn the_pdf_prints_the_labels_and_none_of_the_first_documents_words() {
+    let dir = fixture();
+    run_in(dir.path(), &["build", "--pdf"], &[]).ok();
+    let folder = dir.path().join("public/nb");
+    let pdf = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("a PDF in nb/");
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for label in ["4.1", "4.4", "5.2"] {
+        assert!(text.contains(label), "{label} not in:\n{text}");
+    }
+    assert!(text.contains("Lyngnes kommune"), "{text}");
+    for word in ["Nynorsk", "nynorsk", "Bømlo", "rettleiaren", "veilederen"] {
+        assert!(!text.contains(word), "{word} in:\n{text}");
+    }
 }

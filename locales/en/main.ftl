@@ -22,7 +22,7 @@ inspired-by = Inspired by { $bodies }.
 accessibility-statement = Accessibility statement
 
 translation-heading = Unofficial translation
-translation-notice = This is an unofficial translation, made on { $date }. Only { original-text } adopted by { $body } applies.
+translation-notice = This is an unofficial translation of { $noun }, made on { $date }. Only { original-text } adopted by { $body } applies.
 translation-link = Read the adopted text { original-in }
 translation-short-link = Read rule { $label } in the adopted { original-adjective } text
 

@@ -22,7 +22,7 @@ inspired-by = Har hentet inspirasjon fra { $bodies }.
 accessibility-statement = Tilgjengelighetserklæring
 
 translation-heading = Uoffisiell oversettelse
-translation-notice = Dette er en uoffisiell oversettelse, laget { $date }. Det er { original-text } som { $body } vedtok, som gjelder.
+translation-notice = Dette er en uoffisiell oversettelse av { $noun }, laget { $date }. Det er { original-text } som { $body } vedtok, som gjelder.
 translation-link = Les den vedtatte teksten { original-in }
 translation-short-link = Les punkt { $label } i den vedtatte teksten { original-in }
 

@@ -22,7 +22,7 @@ inspired-by = Har henta inspirasjon frå { $bodies }.
 accessibility-statement = Tilgjengelegheitserklæring
 
 translation-heading = Uoffisiell omsetjing
-translation-notice = Dette er ei uoffisiell omsetjing, laga { $date }. Det er { original-text } som { $body } vedtok, som gjeld.
+translation-notice = Dette er ei uoffisiell omsetjing av { $noun }, laga { $date }. Det er { original-text } som { $body } vedtok, som gjeld.
 translation-link = Les den vedtekne teksten { original-in }
 translation-short-link = Les punkt { $label } i den vedtekne teksten { original-in }
 
