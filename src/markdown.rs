@@ -11,9 +11,9 @@ use pulldown_cmark::{
     CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 
-use crate::config::parse_yaml;
 use crate::error::{Kind, Location, Problem, SourceFile};
-use crate::model::{rule_label, Block, FrontMatter, LanguageDoc, Rule, Section, DOCUMENT_FACTS};
+use crate::front_matter;
+use crate::model::{rule_label, Block, LanguageDoc, Rule, Section};
 use crate::policy::ids::{self, Marker};
 use crate::policy::{limits, urls};
 
@@ -42,19 +42,12 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
             );
             continue;
         }
-        let (yaml, body_start) = split_front_matter(&file.text);
+        let (yaml, body_start) = front_matter::split(&file.text);
         match (yaml, n) {
-            (Some((text, base)), 0) => {
-                let repeated = repeated_facts(file, text, base);
-                if !repeated.is_empty() {
-                    problems.extend(repeated);
-                } else {
-                    match parse_yaml::<FrontMatter>(file, text, base) {
-                        Ok(f) => front = Some(f),
-                        Err(p) => problems.push(p),
-                    }
-                }
-            }
+            (Some((text, base)), 0) => match front_matter::parse(file, text, base) {
+                Ok(f) => front = Some(f),
+                Err(p) => problems.extend(p),
+            },
             (None, 0) => problems.push(
                 Problem::new(Kind::Metadata, "the text has no front matter")
                     .at(Location::new(file, 0, 0))
@@ -87,53 +80,6 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
         }),
         _ => Err(problems),
     }
-}
-
-/// The YAML between a leading `---` line and the next `---` line (with its
-/// byte offset), and where the markdown starts.
-fn split_front_matter(text: &str) -> (Option<(&str, usize)>, usize) {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        return (None, 0);
-    };
-    let base = text.len() - rest.len();
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            let body = base + offset + line.len();
-            return (Some((&rest[..offset], base)), body);
-        }
-        offset += line.len();
-    }
-    (Some((rest, base)), text.len())
-}
-
-/// Top-level keys of the front matter that state a fact of
-/// `document.yaml`: each is a problem naming where the fact belongs, so two
-/// files can never disagree about it.
-fn repeated_facts(file: &Arc<SourceFile>, yaml: &str, base: usize) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut offset = 0;
-    for line in yaml.split_inclusive('\n') {
-        let key = line.split(':').next().unwrap_or("").trim_end();
-        let top = line.contains(':') && !line.starts_with([' ', '\t', '#', '-']);
-        if let Some((name, instead)) = DOCUMENT_FACTS.iter().find(|(n, _)| top && *n == key) {
-            problems.push(
-                Problem::new(
-                    Kind::Metadata,
-                    format!("`{name}` is a fact of the document: it belongs in `document.yaml`, not in the front matter"),
-                )
-                .at(Location::new(file, base + offset, name.len()))
-                .help(format!(
-                    "remove the line; `document.yaml` states `{name}` once for every language{instead}"
-                )),
-            );
-        }
-        offset += line.len();
-    }
-    problems
 }
 
 struct Ctx<'a> {
@@ -536,16 +482,6 @@ mod tests {
         ))
         .unwrap_err();
         assert!(err[0].message.contains("is a pattern"), "{err:?}");
-    }
-
-    #[test]
-    fn refuses_facts_of_the_document_in_the_front_matter() {
-        let err = parse("---\ntitle: T\nshort_title: S\nbody: B\nnoun: N\nmunicipality: M\nadopted_by: K\n---\n## A {#a}\n").unwrap_err();
-        let messages: Vec<_> = err.iter().map(|p| p.message.as_str()).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].starts_with("`municipality` is a fact of the document"));
-        assert_eq!(err[0].location.as_ref().unwrap().line_col(), (6, 1));
-        assert!(err[1].help.as_deref().unwrap().contains("`body:`"));
     }
 
     #[test]

@@ -385,3 +385,38 @@ fn the_pdf_prints_the_labels_and_none_of_the_first_documents_words() {
         assert!(!text.contains(word), "{word} in:\n{text}");
     }
 }
+
+#[test]
+fn an_attribution_said_in_one_language_only_is_refused() {
+    let p = Project::copy();
+    let text = p.read("source/en/rettleiar.md");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("inspired_by:"))
+        .unwrap()
+        .to_string();
+    p.write(
+        "source/en/rettleiar.md",
+        &text.replace(&format!("{line}\n"), ""),
+    );
+    p.refused(
+        1,
+        &["`document.yaml` gives `inspired_by`, but the `en` front matter does not say it in words"],
+    );
+}
+
+#[test]
+fn cite_gives_the_printed_label_and_the_link_by_id() {
+    let dir = fixture();
+    let run = run_in(
+        dir.path(),
+        &["cite", "4-1", "--lang", "en", "--format", "text"],
+        &[],
+    )
+    .ok();
+    assert_eq!(
+        run.stdout.trim(),
+        "Ethical guidelines for employees and elected members of Lyngnes Municipality \
+         (PS 41/2019), rule 4.1 <en/#4-1>"
+    );
+}
