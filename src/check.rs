@@ -16,6 +16,7 @@ pub fn check(g: &Guideline) -> Vec<Problem> {
         problems.extend(duplicate_ids(doc));
         problems.extend(translation_status(g, doc));
         problems.extend(front_matter(g, doc));
+        problems.extend(duplicate_labels(doc));
     }
     let original = g.original();
     for doc in g.languages.iter().filter(|d| d.lang != original.lang) {
@@ -81,15 +82,16 @@ fn front_matter(g: &Guideline, doc: &LanguageDoc) -> Vec<Problem> {
         )
         .help("remove `cover:`; it keeps the adopted text's own status line, so only the original has one. The translation's status line is made from `document.yaml`")));
     }
+    let said = |words: &Option<String>| words.as_deref().is_some_and(|w| !w.trim().is_empty());
     let pairs = [
         (
             "based_on",
-            doc.front.based_on.is_some(),
+            said(&doc.front.based_on),
             g.meta.based_on.is_some(),
         ),
         (
             "inspired_by",
-            doc.front.inspired_by.is_some(),
+            said(&doc.front.inspired_by),
             !g.meta.inspired_by.is_empty(),
         ),
     ];
@@ -102,6 +104,25 @@ fn front_matter(g: &Guideline, doc: &LanguageDoc) -> Vec<Problem> {
         problems.push(at(Problem::new(Kind::Metadata, message).help(format!(
             "the attribution is stated in `document.yaml` and said in words in every language's front matter: give `{field}` in both, or in neither"
         ))));
+    }
+    problems
+}
+
+/// Two rules with one label could not be told apart in a citation.
+fn duplicate_labels(doc: &LanguageDoc) -> Vec<Problem> {
+    let mut seen = HashMap::new();
+    let mut problems = Vec::new();
+    for (_, rule) in doc.rules() {
+        if let Some(first) = seen.insert(rule.label.as_str(), &rule.id) {
+            problems.push(
+                Problem::new(
+                    Kind::DuplicateId,
+                    format!("the label `{}` is used twice (rules `{first}` and `{}`)", rule.label, rule.id),
+                )
+                .at(rule.location.clone())
+                .help("give each rule its own label: check the section's `label=\"…{n}\"` pattern and the rule's own `label`"),
+            );
+        }
     }
     problems
 }

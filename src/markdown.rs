@@ -286,7 +286,7 @@ fn html_block(
     ) {
         match take_id(ctx, &mut events) {
             Ok(Some((_, Some(label)))) => problems.push(
-                Problem::new(Kind::BadId, format!("the label `{label}` is on a paragraph"))
+                Problem::new(Kind::BadId, format!("the label `{label}` is on a paragraph or a sub-heading"))
                     .at(ctx.loc(range))
                     .help("labels number rules: put `label=\"…\"` on a `##` heading (a pattern) or on a numbered rule"),
             ),

@@ -420,3 +420,21 @@ fn cite_gives_the_printed_label_and_the_link_by_id() {
          (PS 41/2019), rule 4.1 <en/#4-1>"
     );
 }
+
+#[test]
+fn two_rules_with_one_label_are_refused() {
+    let dir = fixture();
+    for file in ["source/nb/retningslinjer.md", "source/en/guidelines.md"] {
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace("label=\"5.2\"", "label=\"4.2\"")).unwrap();
+    }
+    let run = run_in(dir.path(), &["check"], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the label `4.2` is used twice (rules `4-2` and `5-2`)"),
+        "{}",
+        run.stderr
+    );
+}
