@@ -72,7 +72,10 @@ pub struct FrontMatter {
 pub const DOCUMENT_FACTS: &[(&str, &str)] = &[
     ("case", ""),
     ("adopted", ""),
-    ("date", ""),
+    (
+        "date",
+        "; the adoption date is `adopted: YYYY-MM-DD` there, a translation's date `translation: date:`",
+    ),
     ("municipality", ""),
     (
         "adopted_by",
