@@ -388,6 +388,7 @@ fn register(out: &Path, rules: usize) -> Result<()> {
         register.anchors.push(Entry {
             id: format!("old-{n}"),
             part: "part-1".into(),
+            label: None,
             fingerprint: fingerprint(&text),
             since: g.meta.adopted,
             text,

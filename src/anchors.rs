@@ -162,6 +162,8 @@ impl Register {
                     self.anchors.push(Entry {
                         id: rule.id.clone(),
                         part: section.id.clone(),
+                        label: (rule.label != crate::model::label_for(&rule.id))
+                            .then(|| rule.label.clone()),
                         fingerprint: print,
                         since: today,
                         text: rule.text.clone(),

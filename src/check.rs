@@ -15,10 +15,16 @@ pub fn check(g: &Guideline) -> Vec<Problem> {
     for doc in &g.languages {
         problems.extend(duplicate_ids(doc));
         problems.extend(translation_status(g, doc));
+        problems.extend(front_matter(g, doc));
+        problems.extend(duplicate_labels(doc));
     }
     let original = g.original();
     for doc in g.languages.iter().filter(|d| d.lang != original.lang) {
-        problems.extend(same_ids(original, doc));
+        let ids = same_ids(original, doc);
+        if ids.is_empty() {
+            problems.extend(same_labels(original, doc));
+        }
+        problems.extend(ids);
     }
     problems
 }
@@ -61,6 +67,84 @@ fn translation_status(g: &Guideline, doc: &LanguageDoc) -> Option<Problem> {
         ),
         _ => None,
     }
+}
+
+/// The front matter against `document.yaml`: a status line of its own
+/// only on the original, and the attribution in words exactly where
+/// `document.yaml` states it.
+fn front_matter(g: &Guideline, doc: &LanguageDoc) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let at = |p: Problem| p.at(doc.location.clone());
+    if doc.front.cover.is_some() && doc.lang != g.site.original_language {
+        problems.push(at(Problem::new(
+            Kind::Metadata,
+            format!("the `{}` text has a `cover`, but it is a translation", doc.lang),
+        )
+        .help("remove `cover:`; it keeps the adopted text's own status line, so only the original has one. The translation's status line is made from `document.yaml`")));
+    }
+    let said = |words: &Option<String>| words.as_deref().is_some_and(|w| !w.trim().is_empty());
+    let pairs = [
+        (
+            "based_on",
+            said(&doc.front.based_on),
+            g.meta.based_on.is_some(),
+        ),
+        (
+            "inspired_by",
+            said(&doc.front.inspired_by),
+            !g.meta.inspired_by.is_empty(),
+        ),
+    ];
+    for (field, words, fact) in pairs {
+        let message = match (words, fact) {
+            (true, false) => format!("the front matter gives `{field}`, but `document.yaml` does not"),
+            (false, true) => format!("`document.yaml` gives `{field}`, but the `{}` front matter does not say it in words", doc.lang),
+            _ => continue,
+        };
+        problems.push(at(Problem::new(Kind::Metadata, message).help(format!(
+            "the attribution is stated in `document.yaml` and said in words in every language's front matter: give `{field}` in both, or in neither"
+        ))));
+    }
+    problems
+}
+
+/// Two rules with one label could not be told apart in a citation.
+fn duplicate_labels(doc: &LanguageDoc) -> Vec<Problem> {
+    let mut seen = HashMap::new();
+    let mut problems = Vec::new();
+    for (_, rule) in doc.rules() {
+        if let Some(first) = seen.insert(rule.label.as_str(), &rule.id) {
+            problems.push(
+                Problem::new(
+                    Kind::DuplicateId,
+                    format!("the label `{}` is used twice (rules `{first}` and `{}`)", rule.label, rule.id),
+                )
+                .at(rule.location.clone())
+                .help("give each rule its own label: check the section's `label=\"…{n}\"` pattern and the rule's own `label`"),
+            );
+        }
+    }
+    problems
+}
+
+/// A translation numbers its rules as the original does.
+fn same_labels(original: &LanguageDoc, doc: &LanguageDoc) -> Vec<Problem> {
+    original
+        .rules()
+        .zip(doc.rules())
+        .filter(|((_, o), (_, t))| o.label != t.label)
+        .map(|((_, o), (_, t))| {
+            Problem::new(
+                Kind::IdMismatch,
+                format!(
+                    "rule `{}` is labelled `{}` here, but `{}` in the original",
+                    t.id, t.label, o.label
+                ),
+            )
+            .at(t.location.clone())
+            .help("give the rule and its section the same `label=\"…\"` as the original")
+        })
+        .collect()
 }
 
 /// The translation must give the same ids as the original, in its order.

@@ -60,13 +60,24 @@ pub struct DocumentMeta {
     pub adopted_by: String,
     #[serde(with = "iso_date")]
     pub adopted: Date,
-    /// The guide the text is based on.
-    pub based_on: Work,
-    /// Bodies whose guidelines the text drew on.
+    /// The guide the text is based on, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<Work>,
+    /// Bodies whose guidelines the text drew on, if any.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "empty_when_null"
+    )]
     pub inspired_by: Vec<String>,
     /// The contact address given in the text.
     #[serde(deserialize_with = "urls::deserialize_email")]
     pub contact_email: String,
+}
+
+/// A list that may also be written `null` (or left empty): no items.
+fn empty_when_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Ok(Option::<Vec<String>>::deserialize(d)?.unwrap_or_default())
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -347,6 +358,25 @@ mod tests {
             Some(time::macros::date!(2012 - 02 - 29))
         );
         assert_eq!(iso_date::parse("2013-9-23"), None);
+    }
+
+    #[test]
+    fn the_attribution_may_be_left_out_or_null() {
+        let base =
+            "case: c\nmunicipality: m\nadopted_by: a\nadopted: 2013-09-23\ncontact_email: e@x.no\n";
+        for extra in [
+            "",
+            "based_on: null\ninspired_by: null\n",
+            "inspired_by: []\n",
+        ] {
+            let yaml = format!("{base}{extra}");
+            let file = SourceFile::new("document.yaml", &yaml);
+            let meta = parse_yaml::<DocumentMeta>(&file, &yaml, 0).unwrap();
+            assert!(
+                meta.based_on.is_none() && meta.inspired_by.is_empty(),
+                "{extra}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! every rule.
 //!
 //! The stages, one module each: [`project`] reads the files (the only I/O
-//! on the way in), [`config`] and [`markdown`] turn them into the
+//! on the way in), [`config`], [`front_matter`] and [`markdown`] turn them into the
 //! [`model`], [`check`] and [`anchors`] validate it, [`locale`] and
 //! [`render`] turn it into files (one [`render::Producer`] per output),
 //! [`address`] names every page and link, and [`output`] writes them
@@ -18,6 +18,7 @@ pub mod check;
 pub mod cite;
 pub mod config;
 pub mod error;
+pub mod front_matter;
 pub mod locale;
 pub mod markdown;
 pub mod model;

@@ -11,9 +11,9 @@ use pulldown_cmark::{
     CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 
-use crate::config::parse_yaml;
 use crate::error::{Kind, Location, Problem, SourceFile};
-use crate::model::{label_for, Block, FrontMatter, LanguageDoc, Rule, Section};
+use crate::front_matter;
+use crate::model::{rule_label, Block, LanguageDoc, Rule, Section};
 use crate::policy::ids::{self, Marker};
 use crate::policy::{limits, urls};
 
@@ -42,16 +42,16 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
             );
             continue;
         }
-        let (yaml, body_start) = split_front_matter(&file.text);
+        let (yaml, body_start) = front_matter::split(&file.text);
         match (yaml, n) {
-            (Some((text, base)), 0) => match parse_yaml::<FrontMatter>(file, text, base) {
+            (Some((text, base)), 0) => match front_matter::parse(file, text, base) {
                 Ok(f) => front = Some(f),
-                Err(p) => problems.push(p),
+                Err(p) => problems.extend(p),
             },
             (None, 0) => problems.push(
                 Problem::new(Kind::Metadata, "the text has no front matter")
                     .at(Location::new(file, 0, 0))
-                    .help("start the file with a `---` line, the fields (title, short_title, cover, …) and another `---` line"),
+                    .help("start the file with a `---` line, the fields (title, short_title, body, noun, …) and another `---` line"),
             ),
             (Some((_, base)), _) => problems.push(
                 Problem::new(Kind::Metadata, "only the first file of a language may have front matter")
@@ -80,27 +80,6 @@ pub fn parse_language(lang: &str, files: &[Arc<SourceFile>]) -> Result<LanguageD
         }),
         _ => Err(problems),
     }
-}
-
-/// The YAML between a leading `---` line and the next `---` line (with its
-/// byte offset), and where the markdown starts.
-fn split_front_matter(text: &str) -> (Option<(&str, usize)>, usize) {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| text.strip_prefix("---\r\n"))
-    else {
-        return (None, 0);
-    };
-    let base = text.len() - rest.len();
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            let body = base + offset + line.len();
-            return (Some((&rest[..offset], base)), body);
-        }
-        offset += line.len();
-    }
-    (Some((rest, base)), text.len())
 }
 
 struct Ctx<'a> {
@@ -170,9 +149,19 @@ fn parse_body(
         };
         match &block[0].0 {
             Event::Start(Tag::List(Some(_))) => {
-                section
-                    .blocks
-                    .push(Block::Rules(rules(&ctx, block, problems)));
+                let numbering = Numbering {
+                    pattern: section.label_pattern.as_deref(),
+                    before: section
+                        .blocks
+                        .iter()
+                        .map(|b| match b {
+                            Block::Rules(r) => r.len(),
+                            Block::Html { .. } => 0,
+                        })
+                        .sum(),
+                };
+                let rules = rules(&ctx, block, &numbering, problems);
+                section.blocks.push(Block::Rules(rules));
             }
             _ => section
                 .blocks
@@ -203,7 +192,7 @@ fn section_from_heading(
     range: &Range<usize>,
 ) -> Result<Section, Problem> {
     let mut inner: Vec<Spanned> = block[1..block.len() - 1].to_vec();
-    let Some(id) = take_id(ctx, &mut inner)? else {
+    let Some((id, label_pattern)) = take_id(ctx, &mut inner)? else {
         return Err(Problem::new(Kind::BadId, "a section heading without an id")
             .at(ctx.loc(range))
             .help("end the heading with an id such as `{#part-a}`; it must be the same in every language"));
@@ -223,12 +212,25 @@ fn section_from_heading(
         id,
         heading_html,
         heading_text,
+        label_pattern,
         blocks: Vec::new(),
         location: ctx.loc(range),
     })
 }
 
-fn rules(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) -> Vec<Rule> {
+/// How the rules of a list are labelled: their section's pattern, and how
+/// many rules the section had before the list.
+struct Numbering<'a> {
+    pattern: Option<&'a str>,
+    before: usize,
+}
+
+fn rules(
+    ctx: &Ctx,
+    block: &[Spanned],
+    numbering: &Numbering,
+    problems: &mut Vec<Problem>,
+) -> Vec<Rule> {
     let mut rules = Vec::new();
     let mut i = 1;
     while i < block.len() - 1 {
@@ -241,9 +243,19 @@ fn rules(ctx: &Ctx, block: &[Spanned], problems: &mut Vec<Problem>) -> Vec<Rule>
         if id.is_ok() {
             stray_markers(ctx, &inner, problems);
         }
+        let n = numbering.before + rules.len() + 1;
+        let id = id.and_then(|found| match found {
+            Some((_, Some(label))) if label.contains("{n}") => Err(Problem::new(
+                Kind::BadId,
+                format!("`{label}` is a pattern: `{{n}}` belongs in the label of a section"),
+            )
+            .at(ctx.loc(range))
+            .help(ids::LABEL_HELP)),
+            other => Ok(other),
+        });
         match id {
-            Ok(Some(id)) => rules.push(Rule {
-                label: label_for(&id),
+            Ok(Some((id, label))) => rules.push(Rule {
+                label: rule_label(&id, label.as_deref(), numbering.pattern, n),
                 id,
                 html: render(&inner),
                 text: plain_text(&inner),
@@ -273,7 +285,12 @@ fn html_block(
         Event::Start(Tag::Paragraph | Tag::Heading { .. })
     ) {
         match take_id(ctx, &mut events) {
-            Ok(found) => id = found,
+            Ok(Some((_, Some(label)))) => problems.push(
+                Problem::new(Kind::BadId, format!("the label `{label}` is on a paragraph or a sub-heading"))
+                    .at(ctx.loc(range))
+                    .help("labels number rules: put `label=\"…\"` on a `##` heading (a pattern) or on a numbered rule"),
+            ),
+            Ok(found) => id = found.map(|(id, _)| id),
             Err(p) => {
                 problems.push(p);
                 events.clear();
@@ -304,8 +321,12 @@ fn stray_markers(ctx: &Ctx, events: &[Spanned], problems: &mut Vec<Problem>) {
     }
 }
 
-/// Removes a trailing `{#id}` from the last text of `events` and returns the id.
-fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<String>, Problem> {
+/// An id and the label its marker gives, if any.
+type Marked = (String, Option<String>);
+
+/// Removes a trailing `{#id}` from the last text of `events` and returns
+/// the id and its label.
+fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<Marked>, Problem> {
     let Some(pos) = events
         .iter()
         .rposition(|(e, _)| matches!(e, Event::Text(_)))
@@ -322,14 +343,17 @@ fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<String>, Probl
     let marker = &trimmed[open..];
     let source = &ctx.body[range.clone()];
     let at = source.rfind("{#").map_or(range.start, |o| range.start + o);
-    let id = Marker::parse(marker)
-        .map_err(|e| {
-            Problem::new(Kind::BadId, e.0)
-                .at(ctx.loc(&(at..at + marker.len())))
-                .help(ids::HELP)
-        })?
-        .id
-        .into_string();
+    let marker = Marker::parse(marker).map_err(|e| {
+        let help = match e.0.contains("label") {
+            true => ids::LABEL_HELP,
+            false => ids::HELP,
+        };
+        Problem::new(Kind::BadId, e.0)
+            .at(ctx.loc(&(at..at + marker.len())))
+            .help(help)
+    })?;
+    let label = marker.label().map(str::to_string);
+    let id = marker.id.into_string();
     let rest = trimmed[..open].trim_end().to_string();
     let range = range.clone();
     if rest.is_empty() {
@@ -337,7 +361,7 @@ fn take_id(ctx: &Ctx, events: &mut Vec<Spanned>) -> Result<Option<String>, Probl
     } else {
         events[pos] = (Event::Text(CowStr::from(rest)), range);
     }
-    Ok(Some(id))
+    Ok(Some((id, label)))
 }
 
 /// Raw HTML and links that run code never reach the output: they are refused.
@@ -398,7 +422,7 @@ mod tests {
         parse_language("nn", &[SourceFile::new("x.md", text)])
     }
 
-    const FRONT: &str = "---\ntitle: T\nshort_title: S\ncover: C\nmunicipality: M\nadopted_by: B\nbased_on: D\ninspired_by: U\n---\n";
+    const FRONT: &str = "---\ntitle: T\nshort_title: S\ncover: C\nbody: B\nnoun: N\nbased_on: D\ninspired_by: U\n---\n";
 
     #[test]
     fn reads_sections_rules_and_paragraph_ids() {
@@ -435,6 +459,29 @@ mod tests {
         let kinds: Vec<_> = err.iter().map(|p| p.kind).collect();
         assert!(kinds.contains(&Kind::RawHtml), "{kinds:?}");
         assert!(kinds.contains(&Kind::UnsafeLink), "{kinds:?}");
+    }
+
+    #[test]
+    fn labels_come_from_the_rule_its_section_or_the_id() {
+        let doc = parse(&format!(
+            "{FRONT}## 4 Habilitet {{#del-4 label=\"4.{{n}}\"}}\n\n1. One {{#4-1}}\n2. Two {{#p4-2 label=\"4.2 a\"}}\n\nText.\n\n1. Three {{#4-3}}\n\n## B {{#part-b}}\n\n1. Four {{#b1}}\n"
+        ))
+        .unwrap();
+        let labels: Vec<_> = doc.rules().map(|(_, r)| r.label.as_str()).collect();
+        assert_eq!(labels, ["4.1", "4.2 a", "4.3", "B1"]);
+        assert_eq!(doc.sections[0].heading_text.as_deref(), Some("4 Habilitet"));
+        assert_eq!(doc.sections[0].id, "del-4");
+    }
+
+    #[test]
+    fn refuses_a_label_on_a_paragraph_and_a_pattern_on_a_rule() {
+        let err = parse(&format!("{FRONT}## A {{#a}}\n\nText. {{#t label=\"1\"}}\n")).unwrap_err();
+        assert!(err[0].message.contains("is on a paragraph"), "{err:?}");
+        let err = parse(&format!(
+            "{FRONT}## A {{#a}}\n\n1. One {{#a1 label=\"A{{n}}\"}}\n"
+        ))
+        .unwrap_err();
+        assert!(err[0].message.contains("is a pattern"), "{err:?}");
     }
 
     #[test]

@@ -47,25 +47,49 @@ impl Guideline {
     }
 }
 
-/// The language-specific front matter of a language's text.
+/// The front matter of a language's text: only what is said in words of
+/// that language. The facts (case, date, adopting body, municipality) are
+/// in `document.yaml`, once.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
     pub short_title: String,
-    /// The status line under the title, as the document itself has it.
-    pub cover: String,
-    pub municipality: String,
-    /// The adopting body, written to stand inside a sentence.
-    pub adopted_by: String,
-    /// The guide the text is based on.
-    pub based_on: String,
-    /// The bodies the text drew on.
-    pub inspired_by: String,
+    /// The adopting body's name in running text («kommunestyret»).
+    pub body: String,
+    /// The document's own noun in running text («rettleiaren», "the guidelines").
+    pub noun: String,
+    /// The status line the adopted text itself prints under its title,
+    /// kept word for word; only on the original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
+    /// The attribution `based_on` of `document.yaml` in this language's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
+    /// The attribution `inspired_by` of `document.yaml` in this language's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspired_by: Option<String>,
     /// Present on translations, absent on the original.
     #[serde(default)]
     pub translation: Option<Translation>,
 }
+
+/// Fields of `document.yaml` that a front matter may not repeat, each
+/// with what the front matter gives instead, if anything.
+pub const DOCUMENT_FACTS: &[(&str, &str)] = &[
+    ("case", ""),
+    ("adopted", ""),
+    (
+        "date",
+        "; the adoption date is `adopted: YYYY-MM-DD` there, a translation's date `translation: date:`",
+    ),
+    ("municipality", ""),
+    (
+        "adopted_by",
+        "; the body's name in running text goes in `body:` (e.g. `body: kommunestyret`)",
+    ),
+    ("contact_email", ""),
+];
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -135,6 +159,8 @@ pub struct Section {
     /// Inline HTML of the heading; `None` for a section without a visible heading.
     pub heading_html: Option<String>,
     pub heading_text: Option<String>,
+    /// The pattern of its rules' labels (`4.{n}`), from `label="…"`.
+    pub label_pattern: Option<String>,
     pub blocks: Vec<Block>,
     pub location: Location,
 }
@@ -166,9 +192,20 @@ pub struct Rule {
     pub location: Location,
 }
 
-/// The label readers see for a rule id: `a5` → `A5`.
+/// The label readers see for a rule id when the text sets none: `a5` → `A5`.
 pub fn label_for(id: &str) -> String {
     id.to_uppercase()
+}
+
+/// The label of the `n`th rule (from 1) of a section: the rule's own
+/// label, else its section's pattern with `{n}` filled in, else the id in
+/// capitals.
+pub fn rule_label(id: &str, own: Option<&str>, pattern: Option<&str>, n: usize) -> String {
+    match (own, pattern) {
+        (Some(own), _) => own.to_string(),
+        (None, Some(pattern)) => pattern.replace("{n}", &n.to_string()),
+        (None, None) => label_for(id),
+    }
 }
 
 /// The anchor register, `source/anchors.yaml`, as read from (and written
@@ -192,7 +229,10 @@ pub struct Entry {
     /// The section the rule stands in (e.g. `part-a`).
     #[serde(deserialize_with = "ids::deserialize")]
     pub part: String,
-    /// SHA-256 of the rule's Nynorsk text, whitespace folded.
+    /// The rule's label when it is not the id in capitals (`4.1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// SHA-256 of the rule's text in the original language, whitespace folded.
     pub fingerprint: String,
     /// Since when the id has had this text.
     #[serde(with = "iso_date")]
@@ -221,6 +261,11 @@ pub struct Retired {
 impl Register {
     pub fn get(&self, id: &str) -> Option<&Entry> {
         self.anchors.iter().find(|e| e.id == id)
+    }
+
+    /// The label of a registered id: its own, else the id in capitals.
+    pub fn label(entry: &Entry) -> String {
+        entry.label.clone().unwrap_or_else(|| label_for(&entry.id))
     }
 
     pub fn retired(&self) -> impl Iterator<Item = (&Entry, &Retired)> {

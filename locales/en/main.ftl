@@ -14,7 +14,7 @@ about-inspired-by = Inspired by
 about-contact = Contact
 adopted-line = Adopted by { $body } on { $date } in case { $case }
 # The description search engines show (meta description).
-page-description = { $title }: an unofficial translation of the Nynorsk text adopted by { $body } on { $date } in case { $case }.
+page-description = { $title }, adopted by { $body } on { $date } in case { $case }.
 
 footer-adopted = Adopted in case { $case }.
 based-on = Based on { $work }.
@@ -22,9 +22,9 @@ inspired-by = Inspired by { $bodies }.
 accessibility-statement = Accessibility statement
 
 translation-heading = Unofficial translation
-translation-notice = This is an unofficial translation, made on { $date }. Only the Nynorsk text adopted by the municipal council applies.
-translation-link = Read the adopted text in Nynorsk
-translation-short-link = Read rule { $label } in the adopted Nynorsk text
+translation-notice = This is an unofficial translation of { $noun }, made on { $date }. Only { original-text } adopted by { $body } applies.
+translation-link = Read the adopted text { original-in }
+translation-short-link = Read rule { $label } in the adopted { original-adjective } text
 
 entry-read = Read in English
 entry-unofficial = Unofficial translation.
@@ -61,4 +61,4 @@ retired-notice = Rule { $label } was withdrawn on { $date }.
 retired-replaced = See rule { $label } instead.
 short-title = Rule { $label } – { $title }
 short-lead = Rule { $label } of “{ $title }”:
-short-link = Read rule { $label } in the full guidelines
+short-link = Read rule { $label } where it stands in { $noun }

@@ -14,7 +14,7 @@ about-inspired-by = Inspirert av
 about-contact = Kontakt
 adopted-line = Vedtatt i { $body } { $date } i sak { $case }
 # The description search engines show (meta description).
-page-description = { $title }: uoffisiell oversettelse av teksten som { $body } vedtok på nynorsk { $date } i sak { $case }.
+page-description = { $title }, vedtatt i { $body } { $date } i sak { $case }.
 
 footer-adopted = Vedtatt i sak { $case }.
 based-on = Bygger på { $work }.
@@ -22,9 +22,9 @@ inspired-by = Har hentet inspirasjon fra { $bodies }.
 accessibility-statement = Tilgjengelighetserklæring
 
 translation-heading = Uoffisiell oversettelse
-translation-notice = Dette er en uoffisiell oversettelse, laget { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjelder.
-translation-link = Les den vedtatte teksten på nynorsk
-translation-short-link = Les punkt { $label } i den vedtatte teksten på nynorsk
+translation-notice = Dette er en uoffisiell oversettelse av { $noun }, laget { $date }. Det er { original-text } som { $body } vedtok, som gjelder.
+translation-link = Les den vedtatte teksten { original-in }
+translation-short-link = Les punkt { $label } i den vedtatte teksten { original-in }
 
 entry-read = Les på bokmål
 entry-unofficial = Uoffisiell oversettelse.
@@ -61,4 +61,4 @@ retired-notice = Punkt { $label } ble trukket tilbake { $date }.
 retired-replaced = Se punkt { $label } i stedet.
 short-title = Punkt { $label } – { $title }
 short-lead = Punkt { $label } i «{ $title }»:
-short-link = Les punkt { $label } i hele veilederen
+short-link = Les punkt { $label } i hele { $noun }

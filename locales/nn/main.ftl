@@ -22,9 +22,9 @@ inspired-by = Har henta inspirasjon frå { $bodies }.
 accessibility-statement = Tilgjengelegheitserklæring
 
 translation-heading = Uoffisiell omsetjing
-translation-notice = Dette er ei uoffisiell omsetjing, laga { $date }. Det er den nynorske teksten som kommunestyret vedtok, som gjeld.
-translation-link = Les den vedtekne teksten på nynorsk
-translation-short-link = Les punkt { $label } i den vedtekne teksten på nynorsk
+translation-notice = Dette er ei uoffisiell omsetjing av { $noun }, laga { $date }. Det er { original-text } som { $body } vedtok, som gjeld.
+translation-link = Les den vedtekne teksten { original-in }
+translation-short-link = Les punkt { $label } i den vedtekne teksten { original-in }
 
 entry-read = Les på nynorsk
 entry-unofficial = Uoffisiell omsetjing.
@@ -61,4 +61,4 @@ retired-notice = Punkt { $label } vart trekt tilbake { $date }.
 retired-replaced = Sjå punkt { $label } i staden.
 short-title = Punkt { $label } – { $title }
 short-lead = Punkt { $label } i «{ $title }»:
-short-link = Les punkt { $label } i heile rettleiaren
+short-link = Les punkt { $label } i heile { $noun }

@@ -84,9 +84,7 @@ fn build(
     if file_links {
         pipeline.guideline.use_file_links();
     }
-    if pipeline.guideline.links.base().is_none() {
-        eprintln!("{}", rettleiar::render::NO_BASE_URL_WARNING);
-    }
+    let no_base_url = pipeline.guideline.links.base().is_none();
     // Found before anything is written, so a missing browser changes nothing.
     let chromium = match (pdf, pipeline.guideline.site.pdf) {
         (true, _) => Some(Chromium::find(chromium, "`--pdf`")?),
@@ -117,6 +115,10 @@ fn build(
     }
     for warning in report.warnings {
         eprintln!("warning: {warning}");
+    }
+    // Said after a build that worked: a failed one has more to say.
+    if no_base_url {
+        eprintln!("{}", rettleiar::render::NO_BASE_URL_WARNING);
     }
     Ok(())
 }

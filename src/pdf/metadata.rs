@@ -53,7 +53,7 @@ impl Facts {
             subject,
             &[
                 ("case", FluentValue::from(g.meta.case.as_str())),
-                ("body", FluentValue::from(front.adopted_by.as_str())),
+                ("body", FluentValue::from(front.body.as_str())),
                 ("date", FluentValue::from(date)),
             ],
         )?;
@@ -64,13 +64,13 @@ impl Facts {
                 ("case", FluentValue::from(g.meta.case.as_str())),
                 (
                     "municipality",
-                    FluentValue::from(front.municipality.as_str()),
+                    FluentValue::from(g.meta.municipality.as_str()),
                 ),
             ],
         )?;
         Ok(Facts {
             title: front.title.clone(),
-            author: front.municipality.clone(),
+            author: g.meta.municipality.clone(),
             subject,
             keywords: keywords
                 .split(',')

@@ -9,11 +9,37 @@ pub const MAX_LEN: usize = 64;
 
 /// Attributes a marker may carry besides its id. The list is closed:
 /// anything else in a marker is refused, so no attribute of the text
-/// reaches the page.
-pub const MARKER_ATTRIBUTES: &[&str] = &[];
+/// reaches the page. `label` is the number a rule is printed with (on a
+/// rule: `4.1`), or on a section the pattern of its rules' numbers, where
+/// `{n}` stands for the rule's place in the section (`4.{n}`, `A{n}`).
+pub const MARKER_ATTRIBUTES: &[&str] = &["label"];
+
+/// The longest label accepted.
+pub const MAX_LABEL_LEN: usize = 32;
+
+/// What to do about a bad label, in words for the editor.
+pub const LABEL_HELP: &str = "write the number as the document prints it, e.g. `label=\"4.1\"` on a rule or `label=\"4.{n}\"` on its section; at most 32 characters, no quotes or braces but `{n}`";
+
+/// Checks a label or label pattern: short, printable, no quote, and no
+/// brace but the placeholder `{n}`.
+pub fn check_label(label: &str) -> Result<(), IdError> {
+    let rest = label.replace("{n}", "");
+    let ok = !label.trim().is_empty()
+        && label.chars().count() <= MAX_LABEL_LEN
+        && !rest
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '{' | '}' | '"' | '<' | '>' | '&'));
+    if ok {
+        Ok(())
+    } else {
+        let shown: String = label.chars().take(MAX_LABEL_LEN + 8).collect();
+        Err(IdError(format!("`{shown}` is not a valid label")))
+    }
+}
 
 /// An id that passed [`Id::parse`]: lower-case ASCII letters, digits and
-/// `-`, starting with a letter, at most [`MAX_LEN`] bytes. It is safe as
+/// `-`, starting with a letter or a digit (`4-1` for rule 4.1), at most
+/// [`MAX_LEN`] bytes. It is safe as
 /// an HTML attribute value, a URL fragment and a single folder name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Id(String);
@@ -30,12 +56,12 @@ impl fmt::Display for IdError {
 
 /// What to do about a bad id, in words for the editor.
 pub const HELP: &str =
-    "use lower-case letters a–z, digits and `-`, starting with a letter, e.g. `a5` or `part-a`";
+    "use lower-case letters a–z, digits and `-`, starting with a letter or digit, e.g. `a5`, `4-1` or `part-a`";
 
 impl Id {
     pub fn parse(text: &str) -> Result<Id, IdError> {
         let ok = text.len() <= MAX_LEN
-            && text.starts_with(|c: char| c.is_ascii_lowercase())
+            && text.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
             && text
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
@@ -89,6 +115,14 @@ pub struct Marker {
 }
 
 impl Marker {
+    /// The value of the `label` attribute, if the marker has one.
+    pub fn label(&self) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(name, _)| name == "label")
+            .map(|(_, value)| value.as_str())
+    }
+
     /// Reads a whole marker, `{#id}` (with the braces).
     pub fn parse(text: &str) -> Result<Marker, IdError> {
         let inner = text
@@ -109,9 +143,13 @@ impl Marker {
             let (name, value, after) = attribute(rest)?;
             if !MARKER_ATTRIBUTES.contains(&name) {
                 return Err(IdError(format!(
-                    "`{name}` is not allowed in an id marker: a marker holds only an id, e.g. `{{#a5}}`"
+                    "`{name}` is not allowed in an id marker: a marker holds an id and perhaps a label, e.g. `{{#a5}}` or `{{#p4-1 label=\"4.1\"}}`"
                 )));
             }
+            if attributes.iter().any(|(n, _)| n == name) {
+                return Err(IdError(format!("`{name}` is given twice in the marker")));
+            }
+            check_label(value)?;
             attributes.push((name.to_string(), value.to_string()));
             rest = after;
         }
@@ -124,7 +162,7 @@ fn attribute(text: &str) -> Result<(&str, &str, &str), IdError> {
         let word = text.split_whitespace().next().unwrap_or(text);
         let name = word.split('=').next().unwrap_or(word);
         IdError(format!(
-            "`{name}` is not allowed in an id marker: a marker holds only an id, e.g. `{{#a5}}`"
+            "`{name}` is not allowed in an id marker: a marker holds an id and perhaps a label, e.g. `{{#a5}}` or `{{#p4-1 label=\"4.1\"}}`"
         ))
     };
     let (name, rest) = text.split_once('=').ok_or_else(bad)?;
@@ -165,20 +203,33 @@ mod tests {
     fn ids_are_lower_case_words() {
         assert!(Id::parse("a5").is_ok());
         assert!(Id::parse("part-a").is_ok());
-        for bad in ["", "A5", "5a", "../x", "a/b", "a.b", "a_b", "a b", "a\0"] {
+        assert!(Id::parse("4-1").is_ok());
+        assert!(Id::parse("5a").is_ok());
+        for bad in [
+            "", "A5", "-5", "4.1", "../x", "a/b", "a.b", "a_b", "a b", "a\0",
+        ] {
             assert!(Id::parse(bad).is_err(), "{bad:?}");
         }
         assert!(Id::parse(&"a".repeat(MAX_LEN + 1)).is_err());
     }
 
     #[test]
-    fn markers_hold_only_an_id() {
+    fn markers_hold_an_id_and_perhaps_a_label() {
         assert_eq!(Marker::parse("{#a5}").unwrap().id.as_str(), "a5");
+        assert_eq!(Marker::parse("{#a5}").unwrap().label(), None);
+        let m = Marker::parse("{#p4-1 label=\"4.1\"}").unwrap();
+        assert_eq!((m.id.as_str(), m.label()), ("p4-1", Some("4.1")));
+        let m = Marker::parse("{#del-4 label=\"§ 4.{n}\"}").unwrap();
+        assert_eq!(m.label(), Some("§ 4.{n}"));
         for bad in [
             "{#a5 tabindex=0}",
             "{#k autofocus onfocus=alert(1)}",
             "{#k .cls}",
-            "{#k label=\"x\"}",
+            "{#k label=x}",
+            "{#k label=\"\"}",
+            "{#k label=\"<b>\"}",
+            "{#k label=\"{x}\"}",
+            "{#k label=\"1\" label=\"2\"}",
             "{#K}",
             "{#}",
         ] {

@@ -11,7 +11,7 @@ use super::share::{self, Card};
 use crate::address::{Address, Lang};
 use crate::error::Problem;
 use crate::locale::Locales;
-use crate::model::{label_for, Block, FrontMatter, Guideline, LanguageDoc, Rule};
+use crate::model::{label_for, Block, FrontMatter, Guideline, LanguageDoc, Register, Rule};
 
 #[derive(Serialize)]
 struct LanguageLink<'a> {
@@ -147,7 +147,14 @@ pub fn language_page(
     ctx.insert("root", &g.links.root(&here));
     ctx.insert("retired", &retired(g, lang, locales)?);
     ctx.insert("doc", &doc.front);
-    ctx.insert("adopted_date", &locales.date(lang, g.meta.adopted)?);
+    let adopted_date = locales.date(lang, g.meta.adopted)?;
+    ctx.insert("cover", &status_line(g, doc, locales)?);
+    ctx.insert("adopted_date", &adopted_date);
+    let description = match doc.front.translation {
+        Some(_) => "page-description-translation",
+        None => "page-description",
+    };
+    ctx.insert("description_key", description);
     ctx.insert("canonical", &g.links.absolute(&here));
     let card = Card::of_language(g, doc, locales, g.links.absolute(&here))?;
     share::insert(&mut ctx, g, &doc.lang, &card);
@@ -155,6 +162,29 @@ pub fn language_page(
     ctx.insert("sections", &sections(doc));
     ctx.insert("jsonld", &jsonld::legislation(g, doc));
     Ok(ctx)
+}
+
+/// The status line under the title: the adopted text's own, word for
+/// word, on the original when it has one; else made from `document.yaml`
+/// by the message `cover-line`, in the page's language.
+pub(crate) fn status_line(
+    g: &Guideline,
+    doc: &LanguageDoc,
+    locales: &Locales,
+) -> Result<String, Problem> {
+    if let Some(cover) = &doc.front.cover {
+        return Ok(cover.clone());
+    }
+    let date = locales.date(&doc.lang, g.meta.adopted)?;
+    locales.message(
+        &doc.lang,
+        "cover-line",
+        &[
+            ("case", g.meta.case.clone().into()),
+            ("body", doc.front.body.clone().into()),
+            ("date", date.into()),
+        ],
+    )
 }
 
 #[derive(Serialize)]
@@ -177,13 +207,24 @@ fn retired<'a>(
         .map(|(entry, r)| {
             Ok(RetiredView {
                 id: &entry.id,
-                label: label_for(&entry.id),
+                label: Register::label(entry),
                 date: locales.date(lang, r.date)?,
                 replaced_by: r.replaced_by.as_deref(),
-                replaced_label: r.replaced_by.as_deref().map(label_for),
+                replaced_label: r.replaced_by.as_deref().map(|id| label_of(g, id)),
             })
         })
         .collect()
+}
+
+/// The label of a rule or retired id: as the original prints it, else as
+/// the register keeps it, else the id in capitals.
+fn label_of(g: &Guideline, id: &str) -> String {
+    let rule = g.original().rules().map(|(_, r)| r).find(|r| r.id == id);
+    match (rule, g.anchors.get(id)) {
+        (Some(rule), _) => rule.label.clone(),
+        (None, Some(entry)) => Register::label(entry),
+        (None, None) => label_for(id),
+    }
 }
 
 /// The short addresses of one language, `<lang>/<id>/index.html`: each
@@ -266,7 +307,12 @@ impl<'a> ShortPages<'a> {
             &language_links(self.g, &self.names, Some(lang), &here, &to),
         );
         ctx.insert("id", id);
-        ctx.insert("label", &label_for(id));
+        let label = match (self.rules.get(id), self.retired.get(id)) {
+            (Some(rule), _) => rule.label.clone(),
+            (None, Some(retired)) => retired.label.clone(),
+            (None, None) => label_for(id),
+        };
+        ctx.insert("label", &label);
         let target = links.near(&here, &Address::rule(lang, id));
         let canonical = links.absolute(&Address::rule(lang, id));
         ctx.insert("canonical", canonical.as_ref().unwrap_or(&target));

@@ -32,13 +32,16 @@ pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
             "name": m.adopted_by,
             "parentOrganization": { "@type": "GovernmentOrganization", "name": m.municipality },
         },
-        // The title as the adopted text cites it.
-        "isBasedOn": {
-            "@type": "CreativeWork",
-            "name": m.based_on.title,
-            "publisher": { "@type": "GovernmentOrganization", "name": m.based_on.publisher },
-        },
     });
+    // The attribution only when the document has one, with the title as
+    // the adopted text cites it.
+    if let Some(work) = &m.based_on {
+        value["isBasedOn"] = json!({
+            "@type": "CreativeWork",
+            "name": work.title,
+            "publisher": { "@type": "GovernmentOrganization", "name": work.publisher },
+        });
+    }
     // The bodies the text drew inspiration from did not write it: schema.org
     // has no property for «inspired by», so they stay out of the data (the
     // page says it in words).

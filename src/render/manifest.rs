@@ -10,7 +10,7 @@ use super::{File, Producer};
 use crate::address::{Address, Lang};
 use crate::config::{iso_date, Date, DocumentMeta};
 use crate::error::Problem;
-use crate::model::{label_for, FrontMatter, Guideline, Translation};
+use crate::model::{FrontMatter, Guideline, Register, Translation};
 
 /// `anchors.json` as an output.
 pub struct ManifestFile<'a>(pub &'a Guideline);
@@ -143,7 +143,7 @@ fn rules(g: &Guideline) -> Vec<RuleEntry<'_>> {
     for (entry, retired) in g.anchors.retired() {
         rules.push(RuleEntry {
             id: &entry.id,
-            label: label_for(&entry.id),
+            label: Register::label(entry),
             part: &entry.part,
             status: "retired",
             since: entry.since,

@@ -22,7 +22,7 @@ pub fn print_page(g: &Guideline, doc: &LanguageDoc, locales: &Locales) -> Result
         "page_href",
         &g.links.near(&here, &Address::language(&doc.lang)),
     );
-    ctx.insert("adopted_by", &upper_first(&doc.front.adopted_by));
+    ctx.insert("adopted_by", &upper_first(&doc.front.body));
     ctx.insert("page_number", &page_number_css(locales, lang)?);
     Ok(ctx)
 }

@@ -52,7 +52,7 @@ impl Card {
             url,
             locale: locale(&doc.lang)?,
             alternates,
-            site_name: doc.front.municipality.clone(),
+            site_name: g.meta.municipality.clone(),
         })
     }
 
@@ -65,9 +65,9 @@ impl Card {
         locales: &Locales,
         url: Option<String>,
     ) -> Result<Card, Problem> {
-        let status = &doc.front.cover;
+        let status = super::context::status_line(g, doc, locales)?;
         let description = match doc.front.translation {
-            None => status.clone(),
+            None => status,
             Some(_) => locales.message(
                 &doc.lang,
                 "share-translation",

@@ -148,6 +148,7 @@ fn serve_pages(pipeline: &Pipeline, id: &str) -> Result<(Live, ErrorPages), Erro
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
         ctx.insert("doc", &doc.front);
+        ctx.insert("meta", &guideline.meta);
         ctx.insert("languages", &languages);
         ctx.insert("build", id);
         ctx.insert("events", EVENTS_PATH);
