@@ -58,7 +58,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             paths,
         } => {
-            let pipeline = Pipeline::load(&paths.paths())?;
+            let pipeline = Pipeline::load_with(&paths.paths(), Checks::Text)?;
             let g = &pipeline.guideline;
             let citation = cite::cite(g, &pipeline.locales, &rule, lang.as_deref(), format.into())?;
             println!("{citation}");
