@@ -123,7 +123,14 @@ fn words(
 /// rule's record, or the nearest ids there are.
 fn unknown(g: &Guideline, id: &str) -> Error {
     if let Some((entry, retired)) = g.anchors.retired().find(|(e, _)| e.id == id) {
-        let mut help = format!("it was withdrawn on {}: {}", retired.date, retired.reason);
+        let mut help = format!(
+            "it was withdrawn on {}: {}",
+            crate::anchors::Decision {
+                date: retired.date,
+                case: retired.case.clone()
+            },
+            retired.reason
+        );
         match &retired.replaced_by {
             Some(next) => help.push_str(&format!("; cite {next} instead")),
             None => help.push_str("; its address still leads to the withdrawal notice"),

@@ -82,3 +82,34 @@ fn an_unknown_id_is_a_usage_error_naming_the_nearest_ids() {
     assert!(err.contains("there is no `se` text"), "{err}");
     assert!(err.contains("nn, nb, en"), "{err}");
 }
+#[test]
+fn a_withdrawn_rule_is_a_usage_error_that_says_when_and_why() {
+    let p = Project::copy();
+    for lang in LANGS {
+        let rel = format!("source/{lang}/rettleiar.md");
+        let text = p.read(&rel);
+        let line = text.lines().find(|l| l.ends_with("{#a9}")).unwrap();
+        p.write(&rel, &text.replace(&format!("{line}\n"), ""));
+    }
+    p.run(&[
+        "anchors",
+        "retire",
+        "a9",
+        "--date",
+        "2027-01-14",
+        "--case",
+        "PS 1/2027",
+        "--reason",
+        "merged into A10",
+        "--replaced-by",
+        "a10",
+    ])
+    .ok();
+    let err = refused(&p, &["a9"]);
+    assert!(err.contains("rule `a9` is withdrawn"), "{err}");
+    assert!(
+        err.contains("2027-01-14 (PS 1/2027): merged into A10"),
+        "{err}"
+    );
+    assert!(err.contains("cite a10 instead"), "{err}");
+}

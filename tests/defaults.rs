@@ -108,15 +108,22 @@ fn an_own_message_file_replaces_the_built_in_one() {
     let main = fs::read_to_string(repo().join("locales/en/main.ftl")).unwrap();
     let line = main
         .lines()
-        .find(|l| l.starts_with("retired-heading ="))
+        .find(|l| l.starts_with("toc-heading ="))
         .unwrap();
     p.write(
         "locales/en/main.ftl",
-        &main.replacen(line, "retired-heading = Rules no longer in force", 1),
+        &main.replacen(line, "toc-heading = What the guidelines hold", 1),
     );
-    p.run(&["check"]).ok();
-    // The heading shows only where a rule was withdrawn; the file is read.
-    let broken = main.replacen(line, "retired-heading = { $nothing", 1);
+    p.build().ok();
+    let en = html(&p.path("public/en/index.html"));
+    assert!(
+        fold(&en.root_element().text().collect::<String>()).contains("What the guidelines hold")
+    );
+    let nb = html(&p.path("public/nb/index.html"));
+    assert!(
+        !fold(&nb.root_element().text().collect::<String>()).contains("What the guidelines hold")
+    );
+    let broken = main.replacen(line, "toc-heading = { $nothing", 1);
     p.write("locales/en/main.ftl", &broken);
     let run = p.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stderr);

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rettleiar::cite;
+use rettleiar::config::{iso_date, Date};
 use rettleiar::project::Paths;
 
 #[derive(Parser)]
@@ -76,14 +77,29 @@ pub enum AnchorsCommand {
     Accept {
         /// The rules to accept (default: all).
         rules: Vec<String>,
+        /// The date (YYYY-MM-DD) the accepted texts were adopted; needed for
+        /// a changed text. New rules default to the document's adoption date.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<Date>,
+        /// The case of the decision that adopted them (default for new
+        /// rules without --since: the document's case).
+        #[arg(long)]
+        case: Option<String>,
         #[command(flatten)]
         paths: PathArgs,
     },
     /// Withdraw a rule that has been removed from the sources; its anchor
-    /// then shows a withdrawal notice.
+    /// then shows a withdrawal notice with the date, case and reason.
     Retire {
         rule: String,
-        /// Why the rule was withdrawn (e.g. the council's case number).
+        /// The date (YYYY-MM-DD) of the decision that withdrew the rule.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Date,
+        /// The case of that decision, e.g. "PS 1/2027".
+        #[arg(long)]
+        case: String,
+        /// Why the rule was withdrawn, in the original language; shown with
+        /// the withdrawal notice.
         #[arg(long)]
         reason: String,
         /// The rule that takes its place.
@@ -143,4 +159,9 @@ impl From<Format> for cite::Format {
             Format::Html => cite::Format::Html,
         }
     }
+}
+
+/// A date on the command line: `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Result<Date, String> {
+    iso_date::parse(s).ok_or_else(|| format!("`{s}` is not a date as YYYY-MM-DD, e.g. 2027-01-14"))
 }

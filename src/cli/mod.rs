@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use clap::Parser;
 use rettleiar::anchors;
 use rettleiar::cite;
-use rettleiar::config::Date;
 use rettleiar::error::{describe, Error};
 use rettleiar::pdf::Chromium;
 use rettleiar::pipeline::{Checks, Pipeline};
@@ -102,10 +101,16 @@ fn build(paths: &Paths, force: bool, chromium: Option<&Chromium>) -> Result<(), 
 
 fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
     match command {
-        AnchorsCommand::Accept { rules, paths } => {
+        AnchorsCommand::Accept {
+            rules,
+            since,
+            case,
+            paths,
+        } => {
             let paths = paths.paths();
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
-            let changes = anchors::accept_in(&pipeline.guideline, &paths, &rules, today())?;
+            let given = anchors::Accept { since, case };
+            let changes = anchors::accept_in(&pipeline.guideline, &paths, &rules, &given)?;
             if changes.is_empty() {
                 println!("Nothing to accept: the register agrees with the text.");
                 return Ok(());
@@ -117,6 +122,8 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
         }
         AnchorsCommand::Retire {
             rule,
+            date,
+            case,
             reason,
             replaced_by,
             paths,
@@ -124,7 +131,8 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
             let paths = paths.paths();
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
             let retired = anchors::Retired {
-                date: today(),
+                date,
+                case: Some(case),
                 reason,
                 replaced_by: replaced_by.map(|r| r.to_ascii_lowercase()),
             };
@@ -136,14 +144,4 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// Today's date, or the one `SOURCE_DATE_EPOCH` names.
-fn today() -> Date {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
-        .unwrap_or_else(time::OffsetDateTime::now_utc)
-        .date()
 }
