@@ -51,6 +51,28 @@ pub enum Command {
         #[command(flatten)]
         paths: PathArgs,
     },
+    /// Make a new project in DIR that builds at once: settings, facts and a
+    /// text to fill in for each language, with comments saying what goes where.
+    New {
+        /// The folder to make (it must not exist, or be empty).
+        dir: PathBuf,
+        /// A language of the text; give it once per language, the original
+        /// (the adopted text) first: --lang nb --lang en.
+        #[arg(long = "lang", value_name = "CODE", required = true)]
+        languages: Vec<String>,
+        /// The municipality, e.g. "Bømlo kommune".
+        #[arg(long)]
+        municipality: String,
+        /// The document's title in the original language.
+        #[arg(long)]
+        title: String,
+        /// The case of the decision that adopts it (a placeholder until known).
+        #[arg(long, default_value = "PS 0/0000")]
+        case: String,
+        /// The date it is adopted, YYYY-MM-DD (a placeholder until known).
+        #[arg(long, value_name = "DATE", value_parser = parse_date, default_value = "2000-01-01")]
+        adopted: Date,
+    },
     /// Keep the anchor register (source/anchors.yaml) in step with the text.
     Anchors {
         #[command(subcommand)]

@@ -4,6 +4,7 @@
 //! could not do its work.
 
 mod args;
+mod new;
 
 use std::process::ExitCode;
 
@@ -67,6 +68,28 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Anchors { command } => anchors_command(command),
+        Command::New {
+            dir,
+            languages,
+            municipality,
+            title,
+            case,
+            adopted,
+        } => {
+            let options = new::Options {
+                dir,
+                languages,
+                municipality,
+                title,
+                case,
+                adopted,
+            };
+            new::new(&options)?;
+            let dir = options.dir.display();
+            println!("Made a new project in {dir}: source/ holds the settings, the facts and the text of each language, with comments saying what goes where.");
+            println!("Next: cd {dir} && rettleiar serve   (a live preview while you write)");
+            Ok(())
+        }
         Command::Serve { paths, port, bind } => {
             rettleiar::serve::serve(&paths.paths(), &rettleiar::serve::Options { bind, port })
         }
