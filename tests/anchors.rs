@@ -425,3 +425,38 @@ fn check_writes_nothing_and_lists_every_problem() {
     assert!(run.stderr.contains("3 problem(s)"), "{}", run.stderr);
     assert!(!p.path("public").exists());
 }
+
+#[test]
+fn the_case_and_reason_of_a_withdrawal_are_shown_as_text() {
+    let p = Project::copy();
+    remove_rule(&p, "b10");
+    p.run(&[
+        "anchors",
+        "retire",
+        "b10",
+        "--date",
+        "2027-01-14",
+        "--case",
+        "PS <b>1</b>/2027",
+        "--reason",
+        "<script>alert(1)</script> & more",
+    ])
+    .ok();
+    p.build().ok();
+    for page in [
+        "public/en/index.html",
+        "public/en/b10/index.html",
+        "public/nn/print.html",
+    ] {
+        let raw = p.read(page);
+        assert!(!raw.contains("<script>alert"), "{page}");
+        assert!(!raw.contains("<b>1</b>"), "{page}");
+        let doc = html(&p.path(page));
+        let text = text_of(&doc, "#b10");
+        assert!(text.contains("PS <b>1</b>/2027"), "{page}: {text}");
+        assert!(
+            text.contains("<script>alert(1)</script> & more"),
+            "{page}: {text}"
+        );
+    }
+}
