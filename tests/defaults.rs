@@ -130,3 +130,19 @@ fn an_own_message_file_replaces_the_built_in_one() {
     assert!(run.stderr.contains("locales/en/main.ftl"), "{}", run.stderr);
     assert!(!run.stderr.contains("(built in)"), "{}", run.stderr);
 }
+
+#[test]
+fn a_folder_named_on_purpose_must_exist() {
+    let p = source_only();
+    for option in ["--locales", "--theme"] {
+        let run = p.run(&["check", option, "nowhere"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "the folder `nowhere` given with {option} does not exist"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}

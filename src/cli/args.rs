@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rettleiar::cite;
 use rettleiar::config::{iso_date, Date};
+use rettleiar::error::Error;
 use rettleiar::project::Paths;
 
 #[derive(Parser)]
@@ -140,10 +141,10 @@ pub struct PathArgs {
     /// The sources (default: ROOT/source).
     #[arg(long)]
     source: Option<PathBuf>,
-    /// The Fluent files (default: ROOT/locales).
+    /// The Fluent files (default: ROOT/locales, else the built-in ones).
     #[arg(long)]
     locales: Option<PathBuf>,
-    /// The templates and CSS (default: ROOT/theme).
+    /// The templates and CSS (default: ROOT/theme, else the built-in ones).
     #[arg(long)]
     theme: Option<PathBuf>,
     /// The output folder (default: ROOT/public).
@@ -152,14 +153,24 @@ pub struct PathArgs {
 }
 
 impl PathArgs {
-    pub fn paths(&self) -> Paths {
+    /// The project's paths. `locales/` and `theme/` may be missing (the
+    /// built-in ones serve then), but not a folder named on purpose.
+    pub fn paths(&self) -> Result<Paths, Error> {
+        for (named, option) in [(&self.locales, "--locales"), (&self.theme, "--theme")] {
+            if let Some(dir) = named.as_ref().filter(|d| !d.is_dir()) {
+                return Err(Error::usage(
+                    format!("the folder `{}` given with {option} does not exist", dir.display()),
+                    format!("name an existing folder, or leave {option} out to use the project's own or the built-in one"),
+                ));
+            }
+        }
         let d = Paths::in_project(&self.root);
-        Paths {
+        Ok(Paths {
             source: self.source.clone().unwrap_or(d.source),
             locales: self.locales.clone().unwrap_or(d.locales),
             theme: self.theme.clone().unwrap_or(d.theme),
             out: self.out.clone().unwrap_or(d.out),
-        }
+        })
     }
 }
 

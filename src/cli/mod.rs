@@ -45,10 +45,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 true => Some(Chromium::find(chromium.as_deref())?),
                 false => None,
             };
-            build(&paths.paths(), force, chromium.as_ref())
+            build(&paths.paths()?, force, chromium.as_ref())
         }
         Command::Check { paths } => {
-            Pipeline::load(&paths.paths())?.check()?;
+            Pipeline::load(&paths.paths()?)?.check()?;
             println!("No problems found.");
             Ok(())
         }
@@ -58,7 +58,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             paths,
         } => {
-            let pipeline = Pipeline::load_with(&paths.paths(), Checks::Text)?;
+            let pipeline = Pipeline::load_with(&paths.paths()?, Checks::Text)?;
             let g = &pipeline.guideline;
             let citation = cite::cite(g, &pipeline.locales, &rule, lang.as_deref(), format.into())?;
             println!("{citation}");
@@ -91,7 +91,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Serve { paths, port, bind } => {
-            rettleiar::serve::serve(&paths.paths(), &rettleiar::serve::Options { bind, port })
+            rettleiar::serve::serve(&paths.paths()?, &rettleiar::serve::Options { bind, port })
         }
     }
 }
@@ -130,7 +130,7 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
             case,
             paths,
         } => {
-            let paths = paths.paths();
+            let paths = paths.paths()?;
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
             let given = anchors::Accept { since, case };
             let changes = anchors::accept_in(&pipeline.guideline, &paths, &rules, &given)?;
@@ -151,7 +151,7 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
             replaced_by,
             paths,
         } => {
-            let paths = paths.paths();
+            let paths = paths.paths()?;
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
             let retired = anchors::Retired {
                 date,
