@@ -15,6 +15,11 @@ pub fn below(folder: &str) -> impl Iterator<Item = (&'static str, &'static [u8])
     })
 }
 
+/// Whether the tool has built-in messages for `lang`.
+pub fn has_language(lang: &str) -> bool {
+    below("locales").any(|(rel, _)| rel.split('/').next() == Some(lang))
+}
+
 /// What follows a built-in file's name in messages.
 pub const SUFFIX: &str = " (built in)";
 
@@ -40,5 +45,6 @@ mod tests {
             assert_eq!(bytes, std::fs::read(root.join(folder).join(rel)).unwrap());
         }
         assert!(below("theme").all(|(rel, _)| !rel.starts_with('.')));
+        assert!(has_language("nn") && has_language("en") && !has_language("n"));
     }
 }

@@ -139,3 +139,32 @@ fn an_existing_folder_is_never_touched() {
     // Nothing is left beside it either.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn a_language_without_built_in_words_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(
+        dir.path(),
+        &[
+            "new",
+            "p",
+            "--lang",
+            "nb",
+            "--lang",
+            "se",
+            "--municipality",
+            "Kárášjohka",
+            "--title",
+            "T",
+        ],
+        &[],
+    )
+    .ok();
+    assert!(
+        run.stdout.contains("no words of its own for `se`"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("for `nb`"), "{}", run.stdout);
+    assert!(dir.path().join("p/source/se/text.md").is_file());
+}

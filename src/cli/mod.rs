@@ -86,6 +86,13 @@ fn run(cli: Cli) -> Result<(), Error> {
             };
             new::new(&options)?;
             let dir = options.dir.display();
+            for lang in options
+                .languages
+                .iter()
+                .filter(|l| !rettleiar::defaults::has_language(l))
+            {
+                println!("note: rettleiar has no words of its own for `{lang}`: add locales/{lang}/ before building (README: «Adding a language»).");
+            }
             println!("Made a new project in {dir}: source/ holds the settings, the facts and the text of each language, with comments saying what goes where.");
             println!("Next: cd {dir} && rettleiar serve   (a live preview while you write)");
             Ok(())
