@@ -377,7 +377,13 @@ fn register(out: &Path, rules: usize) -> Result<()> {
     .map_err(|e| format!("{e:?}"))?;
     let g = &loaded.guideline;
     let mut register = g.anchors.clone();
-    register.accept(g.original(), &[], g.meta.adopted);
+    let adoption = rettleiar::anchors::Decision {
+        date: g.meta.adopted,
+        case: Some(g.meta.case.clone()),
+    };
+    register
+        .accept(g.original(), &[], &Default::default(), &adoption)
+        .map_err(|ids| format!("changed texts: {ids:?}"))?;
     for n in 1..=(rules / 1000).max(1) {
         let text = sentence(
             vocabulary(&g.site.original_language),
@@ -391,9 +397,11 @@ fn register(out: &Path, rules: usize) -> Result<()> {
             label: None,
             fingerprint: fingerprint(&text),
             since: g.meta.adopted,
+            case: None,
             text,
             retired: Some(Retired {
                 date: g.meta.adopted,
+                case: Some(format!("PS {n}/2014")),
                 reason: format!("PS {n}/2014"),
                 replaced_by: Some(format!("p{n}-1")),
             }),

@@ -1,5 +1,6 @@
 //! The anchor register, `source/anchors.yaml`: every rule id that has been
-//! published, with a fingerprint of its Nynorsk text. A published link must
+//! published, with a fingerprint of its text in the original language
+//! and the decision that gave it that text. A published link must
 //! keep pointing at the same rule: the check here stops a build when an id
 //! disappears, when a rule's text changes under its id, or when a new id
 //! has not been registered, until someone decides (`anchors accept`,
@@ -22,10 +23,12 @@ pub const FILE: &str = "anchors.yaml";
 
 const HEADER: &str = "\
 # The anchor register: every rule id that has been published, with a
-# fingerprint of the rule's Nynorsk text. Other documents link to these
-# ids, so an id must never disappear or change meaning.
-# Written by `rettleiar anchors accept` and `rettleiar anchors retire`;
-# the build refuses sources that disagree with it.
+# fingerprint of the rule's text in the original language, the date and
+# case of the decision that gave it that text (`since`, `case`), and for
+# a withdrawn rule the date, case and reason of its withdrawal. Other
+# documents link to these ids, so an id must never disappear or change
+# meaning. Written by `rettleiar anchors accept` and `rettleiar anchors
+# retire`; the build refuses sources that disagree with it.
 ";
 
 /// The fingerprint of a rule's text.
@@ -84,7 +87,7 @@ impl Register {
                     format!("rule `{}` is published but missing from the sources", entry.id),
                 )
                 .help(format!(
-                    "links to #{id} would break. Put the rule back, or withdraw it for good: `rettleiar anchors retire {id} --reason \"…\" [--replaced-by ID]`",
+                    "links to #{id} would break. Put the rule back, or withdraw it for good: `rettleiar anchors retire {id} --date YYYY-MM-DD --case \"…\" --reason \"…\" [--replaced-by ID]`",
                     id = entry.id
                 )))),
                 (Some(rule), Some(_)) => problems.push(
@@ -99,7 +102,7 @@ impl Register {
                     )
                     .at(rule.location.clone())
                     .help(format!(
-                        "links to #{id} now point at the new text. If the council adopted the change, accept it: `rettleiar anchors accept {id}`; if the meaning changed, give the new rule a new id and retire this one",
+                        "links to #{id} now point at the new text. If the council adopted the change, accept it with the decision's date and case: `rettleiar anchors accept {id} --since YYYY-MM-DD --case \"…\"`; if the meaning changed, give the new rule a new id and retire this one",
                         id = rule.id
                     )),
                 ),
@@ -127,10 +130,20 @@ impl Register {
     }
 
     /// Registers new rules and takes changed texts as they are now, for the
-    /// ids given (all when none are). Returns what changed.
-    pub fn accept(&mut self, original: &LanguageDoc, ids: &[String], today: Date) -> Vec<Change> {
+    /// ids given (all when none are). A new rule takes effect at `given`'s
+    /// date and case, else at the document's `adoption`; a changed text
+    /// only at a date given, or nothing is changed and the changed ids
+    /// are returned as the error. Returns what changed.
+    pub fn accept(
+        &mut self,
+        original: &LanguageDoc,
+        ids: &[String],
+        given: &Accept,
+        adoption: &Decision,
+    ) -> Result<Vec<Change>, Vec<String>> {
         let wanted = |id: &str| ids.is_empty() || ids.iter().any(|i| i.eq_ignore_ascii_case(id));
         let mut changes = Vec::new();
+        let mut undated = Vec::new();
         // Where each id is (its first entry), so each rule is found at once.
         let mut index: HashMap<String, usize> = HashMap::new();
         for (n, e) in self.anchors.iter().enumerate() {
@@ -143,36 +156,52 @@ impl Register {
             let print = fingerprint(&rule.text);
             match index.get(&rule.id).map(|&n| &mut self.anchors[n]) {
                 Some(entry) if entry.retired.is_none() && entry.fingerprint != print => {
+                    let Some(since) = given.since else {
+                        undated.push(rule.id.clone());
+                        continue;
+                    };
+                    entry.fingerprint = print;
+                    entry.since = since;
+                    entry.case.clone_from(&given.case);
+                    entry.part = section.id.clone();
                     changes.push(Change::TextChanged {
                         id: rule.id.clone(),
                         was: std::mem::replace(&mut entry.text, rule.text.clone()),
                         now: rule.text.clone(),
+                        since: Decision::of(entry),
                     });
-                    entry.fingerprint = print;
-                    entry.since = today;
-                    entry.part = section.id.clone();
                 }
                 Some(_) => {}
                 None => {
-                    changes.push(Change::Registered {
-                        id: rule.id.clone(),
-                        text: rule.text.clone(),
-                    });
-                    index.insert(rule.id.clone(), self.anchors.len());
-                    self.anchors.push(Entry {
+                    let (since, case) = match given.since {
+                        Some(date) => (date, given.case.clone()),
+                        None => (adoption.date, given.case.clone().or(adoption.case.clone())),
+                    };
+                    let entry = Entry {
                         id: rule.id.clone(),
                         part: section.id.clone(),
                         label: (rule.label != crate::model::label_for(&rule.id))
                             .then(|| rule.label.clone()),
                         fingerprint: print,
-                        since: today,
+                        since,
+                        case,
                         text: rule.text.clone(),
                         retired: None,
+                    };
+                    changes.push(Change::Registered {
+                        id: rule.id.clone(),
+                        text: rule.text.clone(),
+                        since: Decision::of(&entry),
                     });
+                    index.insert(rule.id.clone(), self.anchors.len());
+                    self.anchors.push(entry);
                 }
             }
         }
-        changes
+        match undated.is_empty() {
+            true => Ok(changes),
+            false => Err(undated),
+        }
     }
 
     /// Withdraws `id`, which must be registered and gone from the sources.
@@ -204,8 +233,12 @@ impl Register {
             .ok_or_else(|| problem(format!("`{id}` is not in the anchor register")))?;
         if let Some(was) = &entry.retired {
             return Err(problem(format!(
-                "`{id}` was already retired on {} ({}); its record is kept as it is",
-                was.date, was.reason
+                "`{id}` was already retired on {}: {}; its record is kept as it is",
+                Decision {
+                    date: was.date,
+                    case: was.case.clone()
+                },
+                was.reason
             )));
         }
         entry.retired = Some(retired);
@@ -246,27 +279,73 @@ fn unregistered(original: &LanguageDoc, seen: &HashSet<&str>) -> Option<Problem>
     )
 }
 
+/// When, and by which decision, a text took effect or was withdrawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub date: Date,
+    pub case: Option<String>,
+}
+
+impl Decision {
+    fn of(entry: &Entry) -> Decision {
+        Decision {
+            date: entry.since,
+            case: entry.case.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Decision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.case {
+            Some(case) => write!(f, "{} ({case})", self.date),
+            None => write!(f, "{}", self.date),
+        }
+    }
+}
+
+/// What `anchors accept` was told: the date and case the accepted texts
+/// took effect (`--since`, `--case`).
+#[derive(Debug, Clone, Default)]
+pub struct Accept {
+    pub since: Option<Date>,
+    pub case: Option<String>,
+}
+
 /// One change made by `accept`.
 #[derive(Debug, PartialEq)]
 pub enum Change {
     Registered {
         id: String,
         text: String,
+        since: Decision,
     },
     TextChanged {
         id: String,
         was: String,
         now: String,
+        since: Decision,
     },
 }
 
 impl std::fmt::Display for Change {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Change::Registered { id, text } => write!(f, "{id}: registered\n  text: {text}"),
-            Change::TextChanged { id, was, now } => {
-                write!(f, "{id}: text changed\n  was: {was}\n  now: {now}")
+            Change::Registered { id, text, since } => {
+                write!(
+                    f,
+                    "{id}: registered, in force since {since}\n  text: {text}"
+                )
             }
+            Change::TextChanged {
+                id,
+                was,
+                now,
+                since,
+            } => write!(
+                f,
+                "{id}: text changed, in force since {since}\n  was: {was}\n  now: {now}"
+            ),
         }
     }
 }
@@ -278,10 +357,27 @@ pub fn accept_in(
     g: &Guideline,
     paths: &Paths,
     ids: &[String],
-    today: Date,
+    given: &Accept,
 ) -> Result<Vec<Change>, Error> {
     let mut register = g.anchors.clone();
-    let changes = register.accept(g.original(), ids, today);
+    let adoption = Decision {
+        date: g.meta.adopted,
+        case: Some(g.meta.case.clone()),
+    };
+    let changes = register
+        .accept(g.original(), ids, given, &adoption)
+        .map_err(|undated| {
+            Error::usage(
+                format!(
+                    "the text of {} changed: say when the change was adopted",
+                    undated.join(", ")
+                ),
+                format!(
+                    "add the date and case of the decision, e.g. `rettleiar anchors accept {} --since 2027-01-14 --case \"PS 1/2027\"`; nothing was changed",
+                    undated.join(" ")
+                ),
+            )
+        })?;
     if !changes.is_empty() {
         write(paths, &register)?;
     }

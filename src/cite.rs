@@ -1,10 +1,13 @@
-//! Citing a single rule: its link, or a citation in a language's words
-//! («…, punkt A5») as plain text, markdown or HTML.
+//! Citing a single rule or section: its link, or a citation in a
+//! language's words («…, punkt A5») as plain text, markdown or HTML. A
+//! citation of a translation says that it is an unofficial one.
+
+use fluent_bundle::FluentValue;
 
 use crate::address::Address;
-use crate::error::{Kind, Problem};
+use crate::error::{Error, Problem};
 use crate::locale::Locales;
-use crate::model::Guideline;
+use crate::model::{Guideline, LanguageDoc};
 use crate::render::escape_html as escape;
 
 /// What `cite` prints.
@@ -16,37 +19,45 @@ pub enum Format {
     Html,
 }
 
-/// The citation of rule `id` (any case: `A5` or `a5`) in `lang` (default:
-/// the original language).
+/// What is cited: a rule (by its label) or a section (by its heading;
+/// one without a heading is cited as the document).
+enum Cited<'a> {
+    Rule {
+        id: &'a str,
+        label: &'a str,
+    },
+    Section {
+        id: &'a str,
+        heading: Option<&'a str>,
+    },
+}
+
+/// The citation of the rule or section `id` (a rule id in any case, `A5`
+/// or `a5`, or its label) in `lang` (default: the original language). An
+/// id or language that is not there is a usage error naming what is.
 pub fn cite(
     g: &Guideline,
     locales: &Locales,
     id: &str,
     lang: Option<&str>,
     format: Format,
-) -> Result<String, Problem> {
+) -> Result<String, Error> {
     let lang = lang.unwrap_or(g.original_language());
     let doc = g.language(lang).ok_or_else(|| {
-        Problem::new(Kind::Language, format!("there is no `{lang}` text")).help(format!(
-            "the languages are: {}",
-            g.site.languages.join(", ")
-        ))
+        Error::usage(
+            format!("there is no `{lang}` text"),
+            format!("the languages are: {}", g.site.languages.join(", ")),
+        )
     })?;
-    let id = id.to_ascii_lowercase();
-    let rule = doc.rules().map(|(_, r)| r).find(|r| r.id == id);
-    let Some(rule) = rule else {
-        return Err(unknown(g, &id));
+    let cited = find(doc, id).ok_or_else(|| unknown(g, &id.to_ascii_lowercase()))?;
+    let anchor = match cited {
+        Cited::Rule { id, .. } | Cited::Section { id, .. } => id,
     };
-    let url = g.links.url(&Address::rule(&doc.lang, &rule.id));
-    let words = locales.message(
-        lang,
-        "cite-text",
-        &[
-            ("title", doc.front.title.clone().into()),
-            ("case", g.meta.case.clone().into()),
-            ("label", rule.label.clone().into()),
-        ],
-    )?;
+    let url = g.links.url(&Address::rule(&doc.lang, anchor));
+    if format == Format::Url {
+        return Ok(url);
+    }
+    let words = words(g, locales, doc, &cited)?;
     Ok(match format {
         Format::Url => url,
         Format::Text => format!("{words} <{url}>"),
@@ -59,24 +70,83 @@ pub fn cite(
     })
 }
 
-fn unknown(g: &Guideline, id: &str) -> Problem {
-    if let Some((entry, retired)) = g.anchors.retired().find(|(e, _)| e.id == id) {
-        let mut help = format!("it was withdrawn on {}: {}", retired.date, retired.reason);
-        if let Some(next) = &retired.replaced_by {
-            help.push_str(&format!("; cite {} instead", next.to_uppercase()));
-        }
-        return Problem::new(
-            Kind::Anchor,
-            format!("rule {} is withdrawn", entry.id.to_uppercase()),
-        )
-        .help(help);
+/// The rule whose id or label is `wanted` (in any case), else the section
+/// whose id it is.
+fn find<'a>(doc: &'a LanguageDoc, wanted: &str) -> Option<Cited<'a>> {
+    let rule = doc.rules().map(|(_, r)| r).find(|r| {
+        r.id.eq_ignore_ascii_case(wanted) || r.label.to_lowercase() == wanted.to_lowercase()
+    });
+    if let Some(r) = rule {
+        return Some(Cited::Rule {
+            id: &r.id,
+            label: &r.label,
+        });
     }
-    let mut ids: Vec<&str> = g.original().rules().map(|(_, r)| r.id.as_str()).collect();
+    let section = doc
+        .sections
+        .iter()
+        .find(|s| s.id.eq_ignore_ascii_case(wanted))?;
+    Some(Cited::Section {
+        id: &section.id,
+        heading: section.heading_text.as_deref(),
+    })
+}
+
+/// The citation's words in the document's language; a translation's say
+/// that it is an unofficial one.
+fn words(
+    g: &Guideline,
+    locales: &Locales,
+    doc: &LanguageDoc,
+    cited: &Cited<'_>,
+) -> Result<String, Problem> {
+    let (key, extra) = match cited {
+        Cited::Rule { label, .. } => ("cite-text", Some(("label", label.to_string()))),
+        Cited::Section {
+            heading: Some(h), ..
+        } => ("cite-section", Some(("heading", h.to_string()))),
+        Cited::Section { heading: None, .. } => ("cite-document", None),
+    };
+    let key = match doc.front.translation {
+        Some(_) => format!("{key}-translation"),
+        None => key.to_string(),
+    };
+    let mut args: Vec<(&str, FluentValue)> = vec![
+        ("title", doc.front.title.clone().into()),
+        ("case", g.meta.case.clone().into()),
+    ];
+    args.extend(extra.map(|(name, value)| (name, value.into())));
+    locales.message(&doc.lang, &key, &args)
+}
+
+/// The usage error for an id that is not a rule or section: a withdrawn
+/// rule's record, or the nearest ids there are.
+fn unknown(g: &Guideline, id: &str) -> Error {
+    if let Some((entry, retired)) = g.anchors.retired().find(|(e, _)| e.id == id) {
+        let mut help = format!(
+            "it was withdrawn on {}: {}",
+            crate::anchors::Decision {
+                date: retired.date,
+                case: retired.case.clone()
+            },
+            retired.reason
+        );
+        match &retired.replaced_by {
+            Some(next) => help.push_str(&format!("; cite {next} instead")),
+            None => help.push_str("; its address still leads to the withdrawal notice"),
+        }
+        return Error::usage(format!("rule `{}` is withdrawn", entry.id), help);
+    }
+    let original = g.original();
+    let mut ids: Vec<&str> = original
+        .rules()
+        .map(|(_, r)| r.id.as_str())
+        .chain(original.sections.iter().map(|s| s.id.as_str()))
+        .collect();
     ids.sort_by_key(|known| (strsim::levenshtein(id, known), *known));
-    let nearest: Vec<String> = ids.iter().take(3).map(|i| i.to_uppercase()).collect();
-    Problem::new(
-        Kind::Anchor,
-        format!("there is no rule {}", id.to_uppercase()),
+    let nearest: Vec<&str> = ids.into_iter().take(3).collect();
+    Error::usage(
+        format!("there is no rule or section `{id}`"),
+        format!("the nearest ids are {}", nearest.join(", ")),
     )
-    .help(format!("the nearest rules are {}", nearest.join(", ")))
 }

@@ -240,6 +240,10 @@ pub enum Error {
     /// The sources are wrong; the editor can fix them.
     #[error("the sources have {} problem(s)", .0.len())]
     Sources(Vec<Problem>),
+    /// The command asked for something that is not there (an unknown rule
+    /// or language); the sources are fine.
+    #[error("{message}")]
+    Usage { message: String, help: String },
     /// The tool could not do its work (disk, permissions, a missing program).
     #[error("{message}")]
     Tool {
@@ -256,6 +260,13 @@ impl Error {
             message: message.into(),
             help: None,
             source: None,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            help: help.into(),
         }
     }
 
@@ -280,11 +291,12 @@ impl Error {
         }
     }
 
-    /// The process exit code: 1 for wrong sources, 3 for a tool failure
-    /// (2 is taken by wrong command-line usage).
+    /// The process exit code: 1 for wrong sources, 2 for wrong usage (as
+    /// for arguments the command line refuses), 3 for a tool failure.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Sources(_) => 1,
+            Error::Usage { .. } => 2,
             Error::Tool { .. } => 3,
         }
     }
@@ -323,6 +335,7 @@ pub fn describe(e: &Error, summary: &str) -> String {
             ));
             text
         }
+        Error::Usage { message, help } => format!("error: {message}\nhelp: {help}"),
         Error::Tool {
             message,
             help,

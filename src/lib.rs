@@ -17,6 +17,7 @@ pub mod anchors;
 pub mod check;
 pub mod cite;
 pub mod config;
+pub mod defaults;
 pub mod error;
 pub mod front_matter;
 pub mod locale;

@@ -2,7 +2,7 @@
 //! Every language must have every message the original language has; a
 //! message asked for that does not exist is an error, never an empty string.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -33,6 +33,21 @@ impl Locales {
         files: &BTreeMap<String, Vec<Arc<SourceFile>>>,
         locales_dir: &std::path::Path,
     ) -> Result<Locales, Vec<Problem>> {
+        let (locales, problems) = Locales::load_partial(site, files, locales_dir);
+        if problems.is_empty() {
+            Ok(locales)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// [`Locales::load`] that keeps what could be read beside the
+    /// problems: for the commands that may do without some messages.
+    pub fn load_partial(
+        site: &SiteConfig,
+        files: &BTreeMap<String, Vec<Arc<SourceFile>>>,
+        locales_dir: &std::path::Path,
+    ) -> (Locales, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut bundles = BTreeMap::new();
         let mut keys = Names::new();
@@ -48,16 +63,12 @@ impl Locales {
             let (bundle, names, syntax_errors) = bundle(lang, lang_files, &mut problems);
             // Messages lost to a syntax error are reported as that error.
             if !syntax_errors {
-                keys.insert(lang.as_str(), (names, lang_files.first()));
+                keys.insert(lang.as_str(), (names, lang_files));
             }
             bundles.insert(lang.to_string(), bundle);
         }
         problems.extend(missing_messages(site, &keys));
-        if problems.is_empty() {
-            Ok(Locales { bundles })
-        } else {
-            Err(problems)
-        }
+        (Locales { bundles }, problems)
     }
 
     /// The message `key` in `lang`, with arguments.
@@ -111,8 +122,9 @@ impl Locales {
     }
 }
 
-/// The message names of each language whose files parsed, and its first file.
-type Names<'a> = BTreeMap<&'a str, (BTreeSet<String>, Option<&'a Arc<SourceFile>>)>;
+/// The messages of each language whose files parsed (name → the file
+/// it is in), and its files.
+type Names<'a> = BTreeMap<&'a str, (BTreeMap<String, usize>, &'a [Arc<SourceFile>])>;
 
 /// One language's messages from its files, the names of the messages, and
 /// whether a file had syntax errors (each is a problem).
@@ -120,13 +132,13 @@ fn bundle(
     lang: &Lang,
     files: &[Arc<SourceFile>],
     problems: &mut Vec<Problem>,
-) -> (FluentBundle<FluentResource>, BTreeSet<String>, bool) {
+) -> (FluentBundle<FluentResource>, BTreeMap<String, usize>, bool) {
     let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
-    let mut names = BTreeSet::new();
+    let mut names = BTreeMap::new();
     let mut syntax_errors = false;
-    for file in files {
+    for (n, file) in files.iter().enumerate() {
         let resource = match FluentResource::try_new(file.text.clone()) {
             Ok(r) => r,
             Err((r, errors)) => {
@@ -146,7 +158,7 @@ fn bundle(
         };
         for entry in resource.entries() {
             if let ast::Entry::Message(m) = entry {
-                names.insert(m.id.name.to_string());
+                names.insert(m.id.name.to_string(), n);
             }
         }
         if let Err(errors) = bundle.add_resource(resource) {
@@ -162,20 +174,27 @@ fn bundle(
     (bundle, names, syntax_errors)
 }
 
-/// A problem for each message the original language has and another lacks.
+/// A problem for each message the original language has and another
+/// lacks, pointing at the file of the same name as the original's file
+/// that has it (or at the language's first file).
 fn missing_messages(site: &SiteConfig, keys: &Names<'_>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let Some((reference, _)) = keys.get(site.original_language.as_str()) else {
+    let Some((reference, reference_files)) = keys.get(site.original_language.as_str()) else {
         return problems;
     };
-    for (lang, (names, file)) in keys {
-        for missing in reference.difference(names) {
+    for (lang, (names, files)) in keys {
+        for (missing, &n) in reference.iter().filter(|(m, _)| !names.contains_key(*m)) {
+            let wanted = file_name(&reference_files[n]);
+            let file = files
+                .iter()
+                .find(|f| file_name(f) == wanted)
+                .or(files.first());
             let mut p = Problem::new(
                 Kind::Locale,
                 format!("the message `{missing}` is missing for `{lang}`"),
             )
             .help(format!(
-                "add `{missing} = …` to a .ftl file in locales/{lang}/ (locales/{}/ has it)",
+                "add `{missing} = …` to locales/{lang}/{wanted} (locales/{}/{wanted} has it)",
                 site.original_language
             ));
             if let Some(f) = file {
@@ -185,4 +204,13 @@ fn missing_messages(site: &SiteConfig, keys: &Names<'_>) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The name of a Fluent file without its folders: `main.ftl`.
+fn file_name(file: &SourceFile) -> &str {
+    let name = file
+        .name
+        .strip_suffix(crate::defaults::SUFFIX)
+        .unwrap_or(&file.name);
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
 }

@@ -237,6 +237,9 @@ pub struct Entry {
     /// Since when the id has had this text.
     #[serde(with = "iso_date")]
     pub since: Date,
+    /// The decision that gave it this text (absent in older registers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
     /// The text the fingerprint was taken of, so a change can be shown.
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -249,6 +252,9 @@ pub struct Entry {
 pub struct Retired {
     #[serde(with = "iso_date")]
     pub date: Date,
+    /// The decision that withdrew it (absent in older registers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
     pub reason: String,
     #[serde(
         default,

@@ -24,8 +24,11 @@ use crate::{anchors, check};
 pub enum Checks {
     /// Every check, the anchor register's too.
     All,
-    /// All but holding the rules to the anchor register: for the commands
-    /// that change the register.
+    /// The text and the anchor register; problems in the messages do not
+    /// stop it (a command that renders no page, such as `cite`).
+    Text,
+    /// The text only, not held to the anchor register nor needing the
+    /// messages: for the commands that change the register.
     ExceptRegister,
 }
 
@@ -308,10 +311,13 @@ fn model(
     let (languages, register) = parse_texts(project, paths, &site, &mut problems);
     let locales = match locales {
         Some(locales) => Some(locales),
-        None => Locales::load(&site, &project.locales, &paths.locales)
-            .map(Arc::new)
-            .map_err(|p| problems.extend(p))
-            .ok(),
+        None => {
+            let (locales, found) = Locales::load_partial(&site, &project.locales, &paths.locales);
+            if checks == Checks::All {
+                problems.extend(found);
+            }
+            Some(Arc::new(locales))
+        }
     };
     let (Some(meta), Some(locales), Some(anchors), true) =
         (meta, locales, register, problems.is_empty())
@@ -327,7 +333,7 @@ fn model(
     };
     let mut problems = check::check(&guideline);
     problems.extend(check::reserved_ids(&guideline, &project.templates));
-    if checks == Checks::All && problems.is_empty() {
+    if checks != Checks::ExceptRegister && problems.is_empty() {
         problems = guideline.anchors.check(guideline.original());
     }
     if !problems.is_empty() {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use walkdir::WalkDir;
 
+use crate::defaults;
 use crate::error::{Kind, Location, Problem, SourceFile};
 use crate::policy::limits;
 
@@ -62,44 +63,23 @@ impl Project {
     pub fn read(paths: &Paths) -> Result<Project, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut project = Project::default();
-        for (dir, what) in [
-            (&paths.source, "source"),
-            (&paths.locales, "locales"),
-            (&paths.theme, "theme"),
-        ] {
-            if !dir.is_dir() {
-                problems.push(
-                    Problem::new(Kind::Io, format!("the {what} folder `{}` does not exist", dir.display()))
-                        .in_path(dir)
-                        .help(format!("run the command in the project folder, or name the {what} folder with --{what}")),
-                );
-            }
+        if !paths.source.is_dir() {
+            return Err(vec![Problem::new(
+                Kind::Io,
+                format!(
+                    "the source folder `{}` does not exist",
+                    paths.source.display()
+                ),
+            )
+            .in_path(&paths.source)
+            .help(
+                "run the command in the project folder, or name the source folder with --source",
+            )]);
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-
-        for (rel, path) in files_below(&paths.source, &mut problems) {
-            let read = |p: &mut Vec<Problem>| read_text(&paths.source, &rel, &path, p);
-            match rel.split('/').collect::<Vec<_>>().as_slice() {
-                ["site.yaml"] => project.site = read(&mut problems),
-                ["document.yaml"] => project.document = read(&mut problems),
-                [name] if has_extension(name, "yaml") => {
-                    if let Some(f) = read(&mut problems) {
-                        project.registers.insert(name.to_string(), f);
-                    }
-                }
-                [lang, ..] if has_extension(&rel, "md") => {
-                    if let Some(f) = read(&mut problems) {
-                        project.texts.entry(lang.to_string()).or_default().push(f);
-                    }
-                }
-                _ => {}
-            }
-        }
-        for (rel, path) in files_below(&paths.locales, &mut problems) {
+        project.read_source(&paths.source, &mut problems);
+        for (rel, file) in layered(&paths.locales, "locales", &mut problems) {
             if let (Some((lang, _)), true) = (rel.split_once('/'), has_extension(&rel, "ftl")) {
-                if let Some(f) = read_text(&paths.locales, &rel, &path, &mut problems) {
+                if let Some(f) = file.text(&paths.locales, "locales", &rel, &mut problems) {
                     // Checked here, before the Fluent parser (which
                     // recurses into each `{`) sees it.
                     if let Err((at, message)) = limits::check_braces(&f.text) {
@@ -116,15 +96,18 @@ impl Project {
                 }
             }
         }
-        for (rel, path) in files_below(&paths.theme, &mut problems) {
+        for (rel, file) in layered(&paths.theme, "theme", &mut problems) {
             if let Some(name) = rel.strip_prefix("templates/") {
-                if let Some(f) = read_text(&paths.theme, &rel, &path, &mut problems) {
+                if let Some(f) = file.text(&paths.theme, "theme", &rel, &mut problems) {
                     project.templates.push((name.to_string(), f));
                 }
             } else {
-                match fs::read(&path) {
-                    Ok(bytes) => project.assets.push((rel, bytes)),
-                    Err(e) => problems.push(io_problem(&path, &e)),
+                match file {
+                    Layer::BuiltIn(bytes) => project.assets.push((rel, bytes.to_vec())),
+                    Layer::Own(path) => match fs::read(&path) {
+                        Ok(bytes) => project.assets.push((rel, bytes)),
+                        Err(e) => problems.push(io_problem(&path, &e)),
+                    },
                 }
             }
         }
@@ -134,6 +117,68 @@ impl Project {
             Err(problems)
         }
     }
+    /// Reads `source/`: the settings, the texts and the registers.
+    fn read_source(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
+        for (rel, path) in files_below(dir, problems) {
+            let read = |p: &mut Vec<Problem>| read_text(dir, &rel, &path, p);
+            match rel.split('/').collect::<Vec<_>>().as_slice() {
+                ["site.yaml"] => self.site = read(problems),
+                ["document.yaml"] => self.document = read(problems),
+                [name] if has_extension(name, "yaml") => {
+                    if let Some(f) = read(problems) {
+                        self.registers.insert(name.to_string(), f);
+                    }
+                }
+                [lang, ..] if has_extension(&rel, "md") => {
+                    if let Some(f) = read(problems) {
+                        self.texts.entry(lang.to_string()).or_default().push(f);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A file of the theme or the messages: the project's own, or the one
+/// built into the tool.
+enum Layer {
+    Own(PathBuf),
+    BuiltIn(&'static [u8]),
+}
+
+impl Layer {
+    /// The file as text (`dir` is the project's folder, `folder` its kind).
+    fn text(
+        &self,
+        dir: &Path,
+        folder: &str,
+        rel: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Arc<SourceFile>> {
+        match self {
+            Layer::Own(path) => read_text(dir, rel, path, problems),
+            Layer::BuiltIn(bytes) => Some(SourceFile::new(
+                defaults::name(folder, rel),
+                String::from_utf8_lossy(bytes).into_owned(),
+            )),
+        }
+    }
+}
+
+/// The built-in files of `folder` (`theme` or `locales`) with the
+/// project's own files in `dir` (which need not exist) put in their
+/// place, by path relative to the folder, in name order.
+fn layered(dir: &Path, folder: &str, problems: &mut Vec<Problem>) -> BTreeMap<String, Layer> {
+    let mut files: BTreeMap<String, Layer> = defaults::below(folder)
+        .map(|(rel, bytes)| (rel.to_string(), Layer::BuiltIn(bytes)))
+        .collect();
+    if dir.is_dir() {
+        for (rel, path) in files_below(dir, problems) {
+            files.insert(rel, Layer::Own(path));
+        }
+    }
+    files
 }
 
 /// Whether the file's extension is `ext`, in any case (`RETTLEIAR.MD`).

@@ -69,7 +69,30 @@ fn a_changed_rule_text_stops_the_build_until_accepted() {
     assert!(err.contains("source/nn/rettleiar.md:"), "{err}");
     assert!(err.contains("rettleiar anchors accept a6"), "{err}");
 
-    let accept = p.run(&["anchors", "accept", "a6"]).ok();
+    // A changed text takes effect when a decision says so, never "today".
+    let before = p.read("source/anchors.yaml");
+    let run = p.run(&["anchors", "accept", "a6"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("--since"), "{}", run.stderr);
+    assert_eq!(p.read("source/anchors.yaml"), before);
+    let accept = p
+        .run(&[
+            "anchors",
+            "accept",
+            "a6",
+            "--since",
+            "2027-01-14",
+            "--case",
+            "PS 1/2027",
+        ])
+        .ok();
+    assert!(
+        accept
+            .stdout
+            .contains("a6: text changed, in force since 2027-01-14 (PS 1/2027)"),
+        "{}",
+        accept.stdout
+    );
     assert!(
         accept.stdout.contains("a6: text changed"),
         "{}",
@@ -87,9 +110,14 @@ fn a_changed_rule_text_stops_the_build_until_accepted() {
         "{}",
         accept.stdout
     );
-    assert!(p
-        .read("source/anchors.yaml")
-        .contains("text: Ver alltid open om kor du jobbar."));
+    let register = p.read("source/anchors.yaml");
+    let a6 = &register[register.find("- id: a6\n").unwrap()..];
+    let a6 = &a6[..a6.find("- id: a7\n").unwrap()];
+    assert!(
+        a6.contains("  since: 2027-01-14\n  case: PS 1/2027\n"),
+        "{a6}"
+    );
+    assert!(register.contains("text: Ver alltid open om kor du jobbar."));
     p.build().ok();
     let again = p.run(&["anchors", "accept"]).ok();
     assert!(
@@ -97,6 +125,32 @@ fn a_changed_rule_text_stops_the_build_until_accepted() {
         "{}",
         again.stdout
     );
+}
+
+#[test]
+fn a_withdrawal_needs_its_date_case_and_reason() {
+    let p = Project::copy();
+    remove_rule(&p, "a9");
+    let before = p.read("source/anchors.yaml");
+    for args in [
+        &["--case", "PS 1/2027", "--reason", "r"][..],
+        &["--date", "2027-01-14", "--reason", "r"][..],
+        &[
+            "--date",
+            "14.01.2027",
+            "--case",
+            "PS 1/2027",
+            "--reason",
+            "r",
+        ][..],
+    ] {
+        let mut all = vec!["anchors", "retire", "a9"];
+        all.extend_from_slice(args);
+        let run = p.run(&all);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("--"), "{}", run.stderr);
+    }
+    assert_eq!(p.read("source/anchors.yaml"), before);
 }
 
 #[test]
@@ -127,10 +181,22 @@ fn a_new_rule_must_be_registered() {
     let err = fails_with(&p, &["build"], "rule `b11` is not in the anchor register");
     assert!(err.contains("rettleiar anchors accept b11"), "{err}");
     let accept = p.run(&["anchors", "accept"]).ok();
+    // A new rule takes effect with the document's adoption by default.
     assert!(
-        accept.stdout.contains("b11: registered"),
+        accept
+            .stdout
+            .contains("b11: registered, in force since 2013-09-23 (PS 64/2013)"),
         "{}",
         accept.stdout
+    );
+    let register = p.read("source/anchors.yaml");
+    assert!(
+        register.contains("- id: b11\n  part: part-b\n"),
+        "{register}"
+    );
+    assert!(
+        register.ends_with("  since: 2013-09-23\n  case: PS 64/2013\n  text: Ny regel.\n"),
+        "{register}"
     );
     p.build().ok();
     assert!(html(&p.path("public/en/index.html"))
@@ -147,19 +213,26 @@ fn a_retired_rule_keeps_its_anchor_as_a_notice_in_every_language() {
         "anchors",
         "retire",
         "a9",
-        "--reason",
+        "--date",
+        "2027-01-14",
+        "--case",
         "PS 1/2027",
+        "--reason",
+        "Slått saman med punkt A10.",
         "--replaced-by",
         "a10",
     ])
     .ok();
     let register = p.read("source/anchors.yaml");
-    assert!(register.contains("reason: PS 1/2027") && register.contains("replaced_by: a10"));
+    assert!(
+        register.contains("  retired:\n    date: 2027-01-14\n    case: PS 1/2027\n    reason: Slått saman med punkt A10.\n    replaced_by: a10\n"),
+        "{register}"
+    );
     p.build().ok();
     for (lang, words) in [
-        ("nn", "Punkt A9 vart trekt tilbake"),
-        ("nb", "Punkt A9 ble trukket tilbake"),
-        ("en", "Rule A9 was withdrawn"),
+        ("nn", "Punkt A9 vart trekt tilbake 14. januar 2027 i sak PS 1/2027. Grunn: Slått saman med punkt A10."),
+        ("nb", "Punkt A9 ble trukket tilbake 14. januar 2027 i sak PS 1/2027. Grunn: Slått saman med punkt A10."),
+        ("en", "Rule A9 was withdrawn on 14 January 2027 in case PS 1/2027. Reason: Slått saman med punkt A10."),
     ] {
         let doc = html(&p.path(&format!("public/{lang}/index.html")));
         let notice: Vec<_> = doc.select(&sel("#a9")).collect();
@@ -171,6 +244,13 @@ fn a_retired_rule_keeps_its_anchor_as_a_notice_in_every_language() {
             .next()
             .expect("a link to the replacement");
         assert_eq!(link.value().attr("href"), Some("#a10"));
+        // The reason is in the original's words, marked as such elsewhere.
+        let reason = notice[0].select(&sel("span")).next().unwrap();
+        assert_eq!(
+            reason.value().attr("lang"),
+            (lang != "nn").then_some("nn"),
+            "{lang}"
+        );
         let print = html(&p.path(&format!("public/{lang}/print.html")));
         assert!(
             text_of(&print, "#a9").contains(words),
@@ -188,6 +268,8 @@ fn a_retired_rule_keeps_its_anchor_as_a_notice_in_every_language() {
         .unwrap();
     assert_eq!(a9["status"], "retired");
     assert_eq!(a9["retired"]["replaced_by"], "a10");
+    assert_eq!(a9["retired"]["date"], "2027-01-14");
+    assert_eq!(a9["retired"]["case"], "PS 1/2027");
 
     // A retired id may not come back with another text.
     for lang in LANGS {
@@ -306,15 +388,12 @@ fn cite_prints_links_and_citations_in_each_language() {
     );
     assert_eq!(
         cite(&["B2", "--lang", "nb", "--format", "markdown"]),
-        "[Veileder for bruk av sosiale medier i Bømlo kommune (PS 64/2013), punkt B2](https://www.example.no/r/nb/#b2)"
+        "[Veileder for bruk av sosiale medier i Bømlo kommune (PS 64/2013), punkt B2, uoffisiell oversettelse](https://www.example.no/r/nb/#b2)"
     );
     assert_eq!(
         cite(&["A10", "--lang", "en", "--format", "html"]),
-        "<a href=\"https://www.example.no/r/en/#a10\" hreflang=\"en\">Guidelines for the use of social media in Bømlo Municipality (PS 64/2013), rule A10</a>"
+        "<a href=\"https://www.example.no/r/en/#a10\" hreflang=\"en\">Guidelines for the use of social media in Bømlo Municipality (PS 64/2013), rule A10, unofficial translation</a>"
     );
-    let err = fails_with(&p, &["cite", "A55"], "there is no rule A55");
-    assert!(err.contains("the nearest rules are A5"), "{err}");
-    fails_with(&p, &["cite", "A5", "--lang", "se"], "there is no `se` text");
 }
 
 #[test]
@@ -345,4 +424,39 @@ fn check_writes_nothing_and_lists_every_problem() {
     );
     assert!(run.stderr.contains("3 problem(s)"), "{}", run.stderr);
     assert!(!p.path("public").exists());
+}
+
+#[test]
+fn the_case_and_reason_of_a_withdrawal_are_shown_as_text() {
+    let p = Project::copy();
+    remove_rule(&p, "b10");
+    p.run(&[
+        "anchors",
+        "retire",
+        "b10",
+        "--date",
+        "2027-01-14",
+        "--case",
+        "PS <b>1</b>/2027",
+        "--reason",
+        "<script>alert(1)</script> & more",
+    ])
+    .ok();
+    p.build().ok();
+    for page in [
+        "public/en/index.html",
+        "public/en/b10/index.html",
+        "public/nn/print.html",
+    ] {
+        let raw = p.read(page);
+        assert!(!raw.contains("<script>alert"), "{page}");
+        assert!(!raw.contains("<b>1</b>"), "{page}");
+        let doc = html(&p.path(page));
+        let text = text_of(&doc, "#b10");
+        assert!(text.contains("PS <b>1</b>/2027"), "{page}: {text}");
+        assert!(
+            text.contains("<script>alert(1)</script> & more"),
+            "{page}: {text}"
+        );
+    }
 }

@@ -124,17 +124,23 @@ fn an_empty_language_folder() {
 
 #[test]
 fn a_missing_ftl_file() {
+    // A language the tool has no messages of needs its own.
     let p = Project::copy();
-    std::fs::remove_dir_all(p.path("locales/nb")).unwrap();
-    p.refused(1, &["E14-locale", "no Fluent files for `nb`", "locales/nb"]);
+    copy_dir(
+        &repo().join("tests/fixtures/fourth-language/source"),
+        &p.path("source"),
+    );
+    p.edit("source/site.yaml", "  - en\n", "  - en\n  - de\n");
+    p.refused(1, &["E14-locale", "no Fluent files for `de`", "locales/de"]);
+    // An own file takes the built-in one's place, whole.
     let p = Project::copy();
-    std::fs::remove_file(p.path("locales/nb/main.ftl")).unwrap();
+    p.write("locales/nb/main.ftl", "# Only a comment.\n");
     p.refused(
         1,
         &[
             "E14-locale",
             "the message `toc-heading` is missing for `nb`",
-            "locales/nb/",
+            "locales/nb/main.ftl",
         ],
     );
 }

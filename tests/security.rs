@@ -153,7 +153,17 @@ fn no_id_or_name_from_any_file_leads_out_of_the_output_folder() {
     // The command line goes through the same rule.
     let p = Project::copy();
     let before = p.read("source/anchors.yaml");
-    let run = p.run(&["anchors", "retire", "../../x", "--reason", "r"]);
+    let run = p.run(&[
+        "anchors",
+        "retire",
+        "../../x",
+        "--date",
+        "2027-01-14",
+        "--case",
+        "PS 1/2027",
+        "--reason",
+        "r",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(before, p.read("source/anchors.yaml"));
 }
@@ -279,7 +289,17 @@ fn retiring_a_retired_id_is_refused_and_keeps_its_record() {
     let text = p.read("source/anchors.yaml") + &entry("a99", "part-a", "a1");
     p.write("source/anchors.yaml", &text);
     p.build().ok();
-    let run = p.run(&["anchors", "retire", "a99", "--reason", "again"]);
+    let run = p.run(&[
+        "anchors",
+        "retire",
+        "a99",
+        "--date",
+        "2027-01-14",
+        "--case",
+        "PS 1/2027",
+        "--reason",
+        "again",
+    ]);
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("already retired"), "{}", run.stderr);
     assert!(!run.stdout.contains("withdrawn"), "{}", run.stdout);

@@ -281,3 +281,29 @@ fn sources_that_do_not_build_are_not_served() {
     );
     assert!(!run.stdout.contains("http://"), "{}", run.stdout);
 }
+
+#[test]
+fn a_project_with_only_sources_is_served_and_its_own_theme_picked_up() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("source"), &dir.path().join("source"));
+    let server = Server::start(Project { dir });
+    let before = server.get("/nn/").html();
+    let build = build_of(&before);
+    let css = server.get("/assets/style.css");
+    assert_eq!(css.status, 200);
+    let mut events = server.events(Some(&build));
+    assert_eq!(events.next(), ("ok".to_string(), build.clone()));
+
+    // A theme folder appears whole (as a checkout or an unpacked copy
+    // makes it): its file takes the built-in one's place.
+    let staged = server.project.path("theme.new");
+    std::fs::create_dir(&staged).unwrap();
+    std::fs::write(staged.join("style.css"), "main { color: #000; }\n").unwrap();
+    std::fs::rename(&staged, server.project.path("theme")).unwrap();
+    let reloaded = events.until("reload", |_| true);
+    assert_ne!(reloaded, build);
+    let css = server.get("/assets/style.css");
+    assert_eq!(css.status, 200);
+    assert_eq!(css.body, b"main { color: #000; }\n");
+    assert_eq!(server.get("/nn/").status, 200);
+}

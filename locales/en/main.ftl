@@ -56,9 +56,6 @@ month-12 = December
 cite-text = { $title } ({ $case }), rule { $label }
 # The citation of a translated text (`rettleiar cite --lang …`).
 cite-text-translation = { $title } ({ $case }), rule { $label }, unofficial translation
-retired-heading = Withdrawn rules
-retired-notice = Rule { $label } was withdrawn on { $date }.
-retired-replaced = See rule { $label } instead.
 short-title = Rule { $label } – { $title }
 short-lead = Rule { $label } of “{ $title }”:
 short-link = Read rule { $label } where it stands in { $noun }

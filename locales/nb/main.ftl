@@ -56,9 +56,6 @@ month-12 = desember
 cite-text = { $title } ({ $case }), punkt { $label }
 # The citation of a translated text (`rettleiar cite --lang …`).
 cite-text-translation = { $title } ({ $case }), punkt { $label }, uoffisiell oversettelse
-retired-heading = Punkter som er trukket tilbake
-retired-notice = Punkt { $label } ble trukket tilbake { $date }.
-retired-replaced = Se punkt { $label } i stedet.
 short-title = Punkt { $label } – { $title }
 short-lead = Punkt { $label } i «{ $title }»:
 short-link = Les punkt { $label } i hele { $noun }

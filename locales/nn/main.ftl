@@ -56,9 +56,6 @@ month-12 = desember
 cite-text = { $title } ({ $case }), punkt { $label }
 # The citation of a translated text (`rettleiar cite --lang …`).
 cite-text-translation = { $title } ({ $case }), punkt { $label }, uoffisiell omsetjing
-retired-heading = Punkt som er trekte tilbake
-retired-notice = Punkt { $label } vart trekt tilbake { $date }.
-retired-replaced = Sjå punkt { $label } i staden.
 short-title = Punkt { $label } – { $title }
 short-lead = Punkt { $label } i «{ $title }»:
 short-link = Les punkt { $label } i heile { $noun }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rettleiar::cite;
+use rettleiar::config::{iso_date, Date};
+use rettleiar::error::Error;
 use rettleiar::project::Paths;
 
 #[derive(Parser)]
@@ -55,6 +57,28 @@ pub enum Command {
         #[command(flatten)]
         paths: PathArgs,
     },
+    /// Make a new project in DIR that builds at once: settings, facts and a
+    /// text to fill in for each language, with comments saying what goes where.
+    New {
+        /// The folder to make (it must not exist, or be empty).
+        dir: PathBuf,
+        /// A language of the text; give it once per language, the original
+        /// (the adopted text) first: --lang nb --lang en.
+        #[arg(long = "lang", value_name = "CODE", required = true)]
+        languages: Vec<String>,
+        /// The municipality, e.g. "Bømlo kommune".
+        #[arg(long)]
+        municipality: String,
+        /// The document's title in the original language.
+        #[arg(long)]
+        title: String,
+        /// The case of the decision that adopts it (a placeholder until known).
+        #[arg(long, default_value = "PS 0/0000")]
+        case: String,
+        /// The date it is adopted, YYYY-MM-DD (a placeholder until known).
+        #[arg(long, value_name = "DATE", value_parser = parse_date, default_value = "2000-01-01")]
+        adopted: Date,
+    },
     /// Keep the anchor register (source/anchors.yaml) in step with the text.
     Anchors {
         #[command(subcommand)]
@@ -81,14 +105,29 @@ pub enum AnchorsCommand {
     Accept {
         /// The rules to accept (default: all).
         rules: Vec<String>,
+        /// The date (YYYY-MM-DD) the accepted texts were adopted; needed for
+        /// a changed text. New rules default to the document's adoption date.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<Date>,
+        /// The case of the decision that adopted them (default for new
+        /// rules without --since: the document's case).
+        #[arg(long)]
+        case: Option<String>,
         #[command(flatten)]
         paths: PathArgs,
     },
     /// Withdraw a rule that has been removed from the sources; its anchor
-    /// then shows a withdrawal notice.
+    /// then shows a withdrawal notice with the date, case and reason.
     Retire {
         rule: String,
-        /// Why the rule was withdrawn (e.g. the council's case number).
+        /// The date (YYYY-MM-DD) of the decision that withdrew the rule.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Date,
+        /// The case of that decision, e.g. "PS 1/2027".
+        #[arg(long)]
+        case: String,
+        /// Why the rule was withdrawn, in the original language; shown with
+        /// the withdrawal notice.
         #[arg(long)]
         reason: String,
         /// The rule that takes its place.
@@ -107,10 +146,10 @@ pub struct PathArgs {
     /// The sources (default: ROOT/source).
     #[arg(long)]
     source: Option<PathBuf>,
-    /// The Fluent files (default: ROOT/locales).
+    /// The Fluent files (default: ROOT/locales, else the built-in ones).
     #[arg(long)]
     locales: Option<PathBuf>,
-    /// The templates and CSS (default: ROOT/theme).
+    /// The templates and CSS (default: ROOT/theme, else the built-in ones).
     #[arg(long)]
     theme: Option<PathBuf>,
     /// The output folder (default: ROOT/public).
@@ -119,14 +158,24 @@ pub struct PathArgs {
 }
 
 impl PathArgs {
-    pub fn paths(&self) -> Paths {
+    /// The project's paths. `locales/` and `theme/` may be missing (the
+    /// built-in ones serve then), but not a folder named on purpose.
+    pub fn paths(&self) -> Result<Paths, Error> {
+        for (named, option) in [(&self.locales, "--locales"), (&self.theme, "--theme")] {
+            if let Some(dir) = named.as_ref().filter(|d| !d.is_dir()) {
+                return Err(Error::usage(
+                    format!("the folder `{}` given with {option} does not exist", dir.display()),
+                    format!("name an existing folder, or leave {option} out to use the project's own or the built-in one"),
+                ));
+            }
+        }
         let d = Paths::in_project(&self.root);
-        Paths {
+        Ok(Paths {
             source: self.source.clone().unwrap_or(d.source),
             locales: self.locales.clone().unwrap_or(d.locales),
             theme: self.theme.clone().unwrap_or(d.theme),
             out: self.out.clone().unwrap_or(d.out),
-        }
+        })
     }
 }
 
@@ -148,4 +197,9 @@ impl From<Format> for cite::Format {
             Format::Html => cite::Format::Html,
         }
     }
+}
+
+/// A date on the command line: `YYYY-MM-DD`.
+fn parse_date(s: &str) -> Result<Date, String> {
+    iso_date::parse(s).ok_or_else(|| format!("`{s}` is not a date as YYYY-MM-DD, e.g. 2027-01-14"))
 }

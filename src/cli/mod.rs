@@ -4,13 +4,13 @@
 //! could not do its work.
 
 mod args;
+mod new;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use rettleiar::anchors;
 use rettleiar::cite;
-use rettleiar::config::Date;
 use rettleiar::error::{describe, Error};
 use rettleiar::pdf::Chromium;
 use rettleiar::pipeline::{Checks, Pipeline};
@@ -40,9 +40,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             pdf,
             file_links,
             chromium,
-        } => build(&paths.paths(), force, pdf, file_links, chromium.as_deref()),
+        } => build(&paths.paths()?, force, pdf, file_links, chromium.as_deref()),
         Command::Check { paths } => {
-            Pipeline::load(&paths.paths())?.check()?;
+            Pipeline::load(&paths.paths()?)?.check()?;
             println!("No problems found.");
             Ok(())
         }
@@ -52,7 +52,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             format,
             paths,
         } => {
-            let pipeline = Pipeline::load(&paths.paths())?;
+            let pipeline = Pipeline::load_with(&paths.paths()?, Checks::Text)?;
             let g = &pipeline.guideline;
             let citation = cite::cite(g, &pipeline.locales, &rule, lang.as_deref(), format.into())?;
             println!("{citation}");
@@ -62,8 +62,37 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Anchors { command } => anchors_command(command),
+        Command::New {
+            dir,
+            languages,
+            municipality,
+            title,
+            case,
+            adopted,
+        } => {
+            let options = new::Options {
+                dir,
+                languages,
+                municipality,
+                title,
+                case,
+                adopted,
+            };
+            new::new(&options)?;
+            let dir = options.dir.display();
+            for lang in options
+                .languages
+                .iter()
+                .filter(|l| !rettleiar::defaults::has_language(l))
+            {
+                println!("note: rettleiar has no words of its own for `{lang}`: add locales/{lang}/ before building (README: «Adding a language»).");
+            }
+            println!("Made a new project in {dir}: source/ holds the settings, the facts and the text of each language, with comments saying what goes where.");
+            println!("Next: cd {dir} && rettleiar serve   (a live preview while you write)");
+            Ok(())
+        }
         Command::Serve { paths, port, bind } => {
-            rettleiar::serve::serve(&paths.paths(), &rettleiar::serve::Options { bind, port })
+            rettleiar::serve::serve(&paths.paths()?, &rettleiar::serve::Options { bind, port })
         }
     }
 }
@@ -125,10 +154,16 @@ fn build(
 
 fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
     match command {
-        AnchorsCommand::Accept { rules, paths } => {
-            let paths = paths.paths();
+        AnchorsCommand::Accept {
+            rules,
+            since,
+            case,
+            paths,
+        } => {
+            let paths = paths.paths()?;
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
-            let changes = anchors::accept_in(&pipeline.guideline, &paths, &rules, today())?;
+            let given = anchors::Accept { since, case };
+            let changes = anchors::accept_in(&pipeline.guideline, &paths, &rules, &given)?;
             if changes.is_empty() {
                 println!("Nothing to accept: the register agrees with the text.");
                 return Ok(());
@@ -140,14 +175,17 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
         }
         AnchorsCommand::Retire {
             rule,
+            date,
+            case,
             reason,
             replaced_by,
             paths,
         } => {
-            let paths = paths.paths();
+            let paths = paths.paths()?;
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
             let retired = anchors::Retired {
-                date: today(),
+                date,
+                case: Some(case),
                 reason,
                 replaced_by: replaced_by.map(|r| r.to_ascii_lowercase()),
             };
@@ -159,14 +197,4 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// Today's date, or the one `SOURCE_DATE_EPOCH` names.
-fn today() -> Date {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .and_then(|s| time::OffsetDateTime::from_unix_timestamp(s).ok())
-        .unwrap_or_else(time::OffsetDateTime::now_utc)
-        .date()
 }

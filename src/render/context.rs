@@ -192,6 +192,11 @@ struct RetiredView<'a> {
     id: &'a str,
     label: String,
     date: String,
+    /// The case of the decision, the reason (in the original language)
+    /// and that language when it is not the page's.
+    case: Option<&'a str>,
+    reason: &'a str,
+    reason_lang: Option<&'a str>,
     replaced_by: Option<&'a str>,
     replaced_label: Option<String>,
 }
@@ -209,6 +214,9 @@ fn retired<'a>(
                 id: &entry.id,
                 label: Register::label(entry),
                 date: locales.date(lang, r.date)?,
+                case: r.case.as_deref(),
+                reason: &r.reason,
+                reason_lang: Some(g.original_language().as_str()).filter(|o| *o != lang),
                 replaced_by: r.replaced_by.as_deref(),
                 replaced_label: r.replaced_by.as_deref().map(|id| label_of(g, id)),
             })

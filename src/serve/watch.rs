@@ -57,10 +57,14 @@ pub fn start(paths: &Paths, hub: Arc<Hub>) -> Result<Handle, Error> {
     };
     let mut roots = Vec::new();
     for dir in [&paths.source, &paths.locales, &paths.theme] {
-        let root = dir.canonicalize().map_err(|e| cannot(dir, &e))?;
-        watcher
-            .watch(&root, RecursiveMode::Recursive)
-            .map_err(|e| cannot(dir, &e))?;
+        // `locales/` and `theme/` may be missing (the built-in ones serve
+        // then): their parent is watched until they appear.
+        let root = watched_path(dir).map_err(|e| cannot(dir, &e))?;
+        if root.is_dir() || dir == &paths.source {
+            watcher
+                .watch(&root, RecursiveMode::Recursive)
+                .map_err(|e| cannot(dir, &e))?;
+        }
         if let Some(parent) = root.parent() {
             watcher
                 .watch(parent, RecursiveMode::NonRecursive)
@@ -76,6 +80,22 @@ pub fn start(paths: &Paths, hub: Arc<Hub>) -> Result<Handle, Error> {
     let paths = paths.clone();
     thread::spawn(move || rebuild_on_changes(&rx, &watch, &paths, &hub));
     Ok(handle)
+}
+
+/// The absolute, symlink-free path of `dir`, which need not exist when
+/// its parent does.
+fn watched_path(dir: &Path) -> std::io::Result<std::path::PathBuf> {
+    if dir.exists() {
+        return dir.canonicalize();
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = dir
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("the path has no folder name"))?;
+    Ok(parent.canonicalize()?.join(name))
 }
 
 impl Watch {
