@@ -148,7 +148,8 @@ pub fn language_page(
     ctx.insert("retired", &retired(g, lang, locales)?);
     ctx.insert("doc", &doc.front);
     let adopted_date = locales.date(lang, g.meta.adopted)?;
-    ctx.insert("cover", &status_line(g, doc, locales)?);
+    let status = status_line(g, doc, locales)?;
+    ctx.insert("cover", &status);
     ctx.insert("adopted_date", &adopted_date);
     let description = match doc.front.translation {
         Some(_) => "page-description-translation",
@@ -156,7 +157,7 @@ pub fn language_page(
     };
     ctx.insert("description_key", description);
     ctx.insert("canonical", &g.links.absolute(&here));
-    let card = Card::of_language(g, doc, locales, g.links.absolute(&here))?;
+    let card = Card::of_language(g, doc, locales, status, g.links.absolute(&here))?;
     share::insert(&mut ctx, g, &doc.lang, &card);
     ctx.insert("translation", &translation(g, &doc.front, &here, locales)?);
     ctx.insert("sections", &sections(doc));
@@ -167,11 +168,7 @@ pub fn language_page(
 /// The status line under the title: the adopted text's own, word for
 /// word, on the original when it has one; else made from `document.yaml`
 /// by the message `cover-line`, in the page's language.
-pub(crate) fn status_line(
-    g: &Guideline,
-    doc: &LanguageDoc,
-    locales: &Locales,
-) -> Result<String, Problem> {
+fn status_line(g: &Guideline, doc: &LanguageDoc, locales: &Locales) -> Result<String, Problem> {
     if let Some(cover) = &doc.front.cover {
         return Ok(cover.clone());
     }
@@ -428,7 +425,8 @@ pub fn entry(g: &Guideline, locales: &Locales) -> Result<Context, Problem> {
             .collect::<std::collections::BTreeMap<_, _>>(),
     );
     ctx.insert("canonical", &g.links.absolute(&here));
-    let card = Card::of_language(g, original, locales, g.links.absolute(&here))?;
+    let status = status_line(g, original, locales)?;
+    let card = Card::of_language(g, original, locales, status, g.links.absolute(&here))?;
     share::insert(&mut ctx, g, &original.lang, &card);
     Ok(ctx)
 }
