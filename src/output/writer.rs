@@ -142,6 +142,10 @@ impl Writer {
     /// Stages a copy of a file kept unchanged, for when the output folder
     /// turns out to reach it only through a link or not at all.
     pub(super) fn stage_copy(&self, rel: &str) -> std::io::Result<()> {
+        let _staging = super::STAGING.read().unwrap_or_else(|e| e.into_inner());
+        if super::abandoned() {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
         let to = self.stage.join(rel);
         if let Some(dir) = to.parent() {
             fs::create_dir_all(dir)?;
@@ -164,6 +168,7 @@ impl Writer {
                 e,
             )
         };
+        let _staging = super::STAGING.read().unwrap_or_else(|e| e.into_inner());
         if super::abandoned() {
             return Err(fail(std::io::ErrorKind::Interrupted.into()));
         }
