@@ -96,16 +96,21 @@ fn main() {
     .unwrap();
     let mut events = BufReader::new(stream);
     wait_for(&mut events, "ok");
-    let rel = dir.path().join("source/nn/rettleiar.md");
-    let tmp = dir.path().join("source/nn/.saving.tmp");
+    // A paragraph of the English translation outside the rules: the
+    // rules' words in the original are held to the anchor register, and a
+    // save that changed them would be refused instead of reloaded.
+    let rel = dir.path().join("source/en/rettleiar.md");
+    let tmp = dir.path().join("source/en/.saving.tmp");
     let text = fs::read_to_string(&rel).unwrap();
     let mut seen = Vec::new();
     for i in 0..=saves {
         // Each save changes the text, so each one must reload the pages.
-        let changed = text.replace(
-            "Ver open om kor du jobbar.",
-            &format!("Ver open om kor du jobbar ({i})."),
+        let changed = text.replacen(
+            "Even so, it may be worth thinking",
+            &format!("Even so ({i}), it may be worth thinking"),
+            1,
         );
+        assert_ne!(changed, text, "the paragraph to change is in the text");
         fs::write(&tmp, changed).unwrap();
         let saved = Instant::now();
         fs::rename(&tmp, &rel).unwrap();

@@ -10,9 +10,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
+use sha2::Digest;
 
-use super::disk;
-use super::manifest::{Entry, Manifest, Stamp};
+use super::disk::{self, Disk};
+use super::manifest::{self, Entry, Manifest, Stamp};
 use super::writer::{Planned, Writer};
 use super::{Report, MARKER};
 use crate::error::Error;
@@ -22,38 +23,49 @@ use crate::error::Error;
 const KILL_AT: &str = "RETTLEIAR_TEST_EXIT_AT_STEP";
 
 impl Writer {
-    pub(super) fn commit_update(self) -> Result<Report, Error> {
-        let planned = std::mem::take(&mut *self.planned_mut());
+    pub(super) fn commit_update(mut self) -> Result<Report, Error> {
+        let mut planned = std::mem::take(&mut *self.planned_mut());
+        // Not needed any more; the new manifest takes its place.
+        self.previous = Manifest::default();
         let steps = Steps::from_env();
         let mut report = Report::default();
+        let disk = self.scanned()?;
+        self.stage_unreachable(&mut planned, &disk)?;
         disk::remove_leftovers_beside(&self.target, &self.stage).map_err(|e| self.unchanged(e))?;
         if !fs::symlink_metadata(self.target.join(MARKER)).is_ok_and(|m| m.is_file()) {
             // A folder taken with --force, or empty: it is marked as this
             // tool's before anything in it changes.
             disk::remove(&self.target.join(MARKER)).map_err(|e| self.unchanged(e))?;
-            self.replace_manifest(&Manifest::default(), &steps)?;
+            self.replace_manifest(&Manifest::default().to_text(), &steps)?;
         }
         let folders = folders_of(planned.keys());
-        report.removed += self.clear_the_way(&planned, &folders, &steps)?;
-        self.make_folders(&folders)?;
+        report.removed += self.clear_the_way(&disk, &planned, &folders, &steps)?;
+        self.make_folders(&disk, &folders)?;
         let stamps = self.move_into_place(&planned, &steps)?;
         report.written = stamps.len();
         report.unchanged = planned.len() - stamps.len();
-        let (removed, failed) = self.remove_stale(&planned, &folders, &steps);
+        let (removed, failed) = self.remove_stale(&disk, &planned, &folders, &steps);
         report.removed += removed;
-        let mut manifest = Manifest::default();
-        for (rel, p) in planned {
-            let stamp = stamps.get(&rel).copied().unwrap_or(p.stamp);
-            manifest.files.insert(
-                rel,
-                Entry {
-                    hash: p.hash,
-                    stamp,
-                },
-            );
-        }
-        if manifest.to_text() != self.previous_text {
-            self.replace_manifest(&manifest, &steps)?;
+        drop(disk);
+        let entries: Vec<(&str, Entry)> = planned
+            .iter()
+            .map(|(rel, p)| {
+                let stamp = p.kept.or_else(|| stamps.get(rel).copied());
+                let stamp = stamp.expect("each file is kept or moved into place");
+                (
+                    rel.as_str(),
+                    Entry {
+                        hash: p.hash,
+                        stamp,
+                    },
+                )
+            })
+            .collect();
+        let text = manifest::text_of(entries.iter().map(|(rel, e)| (*rel, e)));
+        drop(entries);
+        let hash: [u8; 32] = sha2::Sha256::digest(&text).into();
+        if hash != self.previous_hash {
+            self.replace_manifest(&text, &steps)?;
         }
         if let Some((rel, e)) = failed.first() {
             return Err(Error::io(
@@ -69,6 +81,38 @@ impl Writer {
         Ok(report)
     }
 
+    /// What the output folder holds, as read meanwhile.
+    fn scanned(&mut self) -> Result<Disk, Error> {
+        let scan = self.scan.take().expect("an existing folder is read");
+        let disk = scan.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        disk.map_err(|e| {
+            Error::io(
+                format!(
+                    "cannot read `{}`; nothing was changed there",
+                    self.target.display()
+                ),
+                e,
+            )
+        })
+    }
+
+    /// Files found unchanged that the output folder holds only through a
+    /// link (or no longer holds): their bytes are copied into the staging
+    /// folder, and they are written like changed ones.
+    fn stage_unreachable(
+        &self,
+        planned: &mut HashMap<String, Planned>,
+        disk: &Disk,
+    ) -> Result<(), Error> {
+        for (rel, p) in planned.iter_mut() {
+            if p.kept.is_some() && !disk.files.contains(rel) {
+                self.stage_copy(rel).map_err(|e| self.unchanged(e))?;
+                p.kept = None;
+            }
+        }
+        Ok(())
+    }
+
     fn unchanged(&self, e: std::io::Error) -> Error {
         Error::io(
             format!("nothing was changed in `{}`", self.target.display()),
@@ -80,14 +124,14 @@ impl Writer {
     /// old files and folders where the new site needs a folder or a file.
     fn clear_the_way(
         &self,
+        disk: &Disk,
         planned: &HashMap<String, Planned>,
         folders: &BTreeSet<String>,
         steps: &Steps,
     ) -> Result<usize, Error> {
-        let files = self.disk.files.keys().filter(|f| folders.contains(*f));
-        let dirs = self.disk.dirs.iter().filter(|d| planned.contains_key(*d));
-        let in_the_way: Vec<&Path> = self
-            .disk
+        let files = disk.files.iter().filter(|f| folders.contains(*f));
+        let dirs = disk.dirs.iter().filter(|d| planned.contains_key(*d));
+        let in_the_way: Vec<&Path> = disk
             .others
             .iter()
             .map(|p| p.as_path())
@@ -109,8 +153,8 @@ impl Writer {
         Ok(in_the_way.len())
     }
 
-    fn make_folders(&self, folders: &BTreeSet<String>) -> Result<(), Error> {
-        let there: HashSet<&String> = self.disk.dirs.iter().collect();
+    fn make_folders(&self, disk: &Disk, folders: &BTreeSet<String>) -> Result<(), Error> {
+        let there: HashSet<&String> = disk.dirs.iter().collect();
         for dir in folders.iter().filter(|d| !there.contains(d)) {
             match fs::create_dir(self.target.join(dir)) {
                 Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
@@ -134,7 +178,10 @@ impl Writer {
         planned: &HashMap<String, Planned>,
         steps: &Steps,
     ) -> Result<HashMap<String, Stamp>, Error> {
-        let staged: Vec<&String> = planned.keys().filter(|r| planned[*r].staged).collect();
+        let staged: Vec<&String> = (planned.iter())
+            .filter(|(_, p)| p.kept.is_none())
+            .map(|(rel, _)| rel)
+            .collect();
         let moved: Vec<_> = staged
             .par_iter()
             .map(|rel| {
@@ -164,11 +211,12 @@ impl Writer {
     /// has not; returns how many went, and those that would not.
     fn remove_stale(
         &self,
+        disk: &Disk,
         planned: &HashMap<String, Planned>,
         folders: &BTreeSet<String>,
         steps: &Steps,
     ) -> (usize, Vec<(String, std::io::Error)>) {
-        let files: Vec<&String> = (self.disk.files.keys())
+        let files: Vec<&String> = (disk.files.iter())
             .filter(|f| !planned.contains_key(*f) && !folders.contains(*f))
             .collect();
         let results: Vec<_> = files
@@ -181,7 +229,7 @@ impl Writer {
         let mut failed: Vec<_> = results.into_iter().filter_map(Result::err).collect();
         let mut removed = files.len() - failed.len();
         // Children before their parents.
-        for dir in self.disk.dirs.iter().rev() {
+        for dir in disk.dirs.iter().rev() {
             if folders.contains(dir) || planned.contains_key(dir) {
                 continue;
             }
@@ -196,10 +244,10 @@ impl Writer {
 
     /// Writes the manifest beside the staged files and renames it over
     /// the marker.
-    fn replace_manifest(&self, manifest: &Manifest, steps: &Steps) -> Result<(), Error> {
+    fn replace_manifest(&self, text: &str, steps: &Steps) -> Result<(), Error> {
         steps.next();
         let fresh = self.stage.join(format!("{MARKER}.new"));
-        fs::write(&fresh, manifest.to_text())
+        fs::write(&fresh, text)
             .and_then(|()| fs::rename(&fresh, self.target.join(MARKER)))
             .map_err(|e| {
                 Error::io(

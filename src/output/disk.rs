@@ -1,19 +1,18 @@
 //! What the output folder holds now, read without following any symbolic
 //! link, and removing things from it the same way.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::manifest::Stamp;
 use super::{is_leftover, MARKER};
 
 /// The content of an output folder, paths relative to it.
 #[derive(Debug, Default)]
 pub struct Disk {
     /// Regular files with UTF-8 names (`/` between the parts).
-    pub files: HashMap<String, Stamp>,
+    pub files: HashSet<String>,
     /// Real folders (not links), parents before their children.
     pub dirs: Vec<String>,
     /// Everything else: symbolic links, special files, names that are not
@@ -21,8 +20,10 @@ pub struct Disk {
     pub others: Vec<PathBuf>,
 }
 
-/// Reads the folder `dir` (which exists) through.
-pub fn scan(dir: &Path) -> io::Result<Disk> {
+/// Reads the folder `dir` (which exists) through, leaving out the folder
+/// named `skip` in it. Only the folders are read: the kind of each entry
+/// comes with its name, and no file is looked at.
+pub fn scan(dir: &Path, skip: &str) -> io::Result<Disk> {
     let mut disk = Disk::default();
     let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
     while let Some(entry) = walk.next() {
@@ -33,6 +34,7 @@ pub fn scan(dir: &Path) -> io::Result<Disk> {
         let name = rel.to_str().filter(|n| !n.contains('\\'));
         match name {
             Some(MARKER) if top => {}
+            Some(n) if top && n == skip => walk.skip_current_dir(),
             Some(n) if top && is_leftover(n) => {
                 disk.others.push(rel.to_path_buf());
                 if kind.is_dir() {
@@ -40,8 +42,7 @@ pub fn scan(dir: &Path) -> io::Result<Disk> {
                 }
             }
             Some(n) if kind.is_file() => {
-                let meta = entry.metadata().map_err(io::Error::other)?;
-                disk.files.insert(n.to_string(), Stamp::of(&meta));
+                disk.files.insert(n.to_string());
             }
             Some(n) if kind.is_dir() => disk.dirs.push(n.to_string()),
             _ => {

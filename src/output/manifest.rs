@@ -21,8 +21,8 @@ const NOTE: &str =
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub size: u64,
-    pub mtime_ns: i128,
-    pub ctime_ns: i128,
+    pub mtime_ns: i64,
+    pub ctime_ns: i64,
     pub inode: u64,
 }
 
@@ -37,8 +37,10 @@ impl Stamp {
     }
 }
 
-fn nanos(seconds: i64, nanos: i64) -> i128 {
-    i128::from(seconds) * 1_000_000_000 + i128::from(nanos)
+/// Nanoseconds since 1970, which fit until the year 2262; a time
+/// outside that range only makes the file look edited.
+fn nanos(seconds: i64, nanos: i64) -> i64 {
+    seconds.saturating_mul(1_000_000_000).saturating_add(nanos)
 }
 
 /// One file as written.
@@ -70,23 +72,31 @@ impl Manifest {
     }
 
     pub fn to_text(&self) -> String {
-        let mut paths: Vec<_> = self.files.keys().collect();
-        paths.sort();
-        let mut text = format!("{HEADER}\n{NOTE}");
-        for path in paths {
-            let e = &self.files[path];
-            let s = e.stamp;
-            text.push_str(&format!(
-                "{} {} {} {} {} {path}\n",
-                hex(&e.hash),
-                s.size,
-                s.mtime_ns,
-                s.ctime_ns,
-                s.inode
-            ));
-        }
-        text
+        text_of(self.files.iter().map(|(path, e)| (path.as_str(), e)))
     }
+}
+
+/// The text of a manifest holding `files`, in any order.
+pub fn text_of<'a>(files: impl Iterator<Item = (&'a str, &'a Entry)>) -> String {
+    use std::fmt::Write;
+    let mut files: Vec<_> = files.collect();
+    files.sort_unstable_by_key(|(path, _)| *path);
+    let mut text = String::with_capacity(HEADER.len() + NOTE.len() + files.len() * 140);
+    text.push_str(HEADER);
+    text.push('\n');
+    text.push_str(NOTE);
+    for (path, e) in files {
+        let s = e.stamp;
+        for b in e.hash {
+            let _ = write!(text, "{b:02x}");
+        }
+        let _ = writeln!(
+            text,
+            " {} {} {} {} {path}",
+            s.size, s.mtime_ns, s.ctime_ns, s.inode
+        );
+    }
+    text
 }
 
 fn parse_line(line: &str) -> Option<(String, Entry)> {
@@ -104,10 +114,6 @@ fn parse_line(line: &str) -> Option<(String, Entry)> {
         inode,
     };
     Some((path, Entry { hash, stamp }))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(text: &str) -> Option<[u8; 32]> {

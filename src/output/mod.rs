@@ -15,7 +15,7 @@ mod writer;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 pub use guard::check_target;
 pub use writer::Writer;
@@ -50,6 +50,10 @@ static ACTIVE: Mutex<Vec<(PathBuf, Vec<PathBuf>)>> = Mutex::new(Vec::new());
 /// Set by [`abandon`]: no writer stages anything more.
 static ABANDONED: AtomicBool = AtomicBool::new(false);
 
+/// Held (shared) by a writer while it stages a file, and (alone) by
+/// [`abandon`]: no staging folder is made again once it was removed.
+static STAGING: RwLock<()> = RwLock::new(());
+
 fn abandoned() -> bool {
     ABANDONED.load(Ordering::SeqCst)
 }
@@ -59,6 +63,8 @@ fn abandoned() -> bool {
 /// A writer putting a new output folder in place finishes first.
 pub fn abandon() {
     ABANDONED.store(true, Ordering::SeqCst);
+    // Waits for the files being staged now; no other is begun.
+    let _staging = STAGING.write().unwrap_or_else(|e| e.into_inner());
     let active = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
     for (stage, made) in active.iter() {
         let _ = disk::remove(stage);

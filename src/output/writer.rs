@@ -13,21 +13,14 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::thread::JoinHandle;
 
 use sha2::{Digest, Sha256};
 
 use super::disk::{self, Disk};
-use super::manifest::{Entry, Manifest, Stamp};
+use super::manifest::{self, Entry, Manifest, Stamp};
 use super::{Report, ACTIVE, MARKER};
 use crate::error::Error;
-
-/// The stamp of a file not on disk.
-const EMPTY: Stamp = Stamp {
-    size: 0,
-    mtime_ns: 0,
-    ctime_ns: 0,
-    inode: 0,
-};
 
 /// A build's files on their way into the output folder.
 pub struct Writer {
@@ -37,9 +30,11 @@ pub struct Writer {
     /// takes its place.
     fresh: bool,
     pub(super) previous: Manifest,
-    /// The marker's text as the build found it.
-    pub(super) previous_text: String,
-    pub(super) disk: Disk,
+    /// The SHA-256 of the marker's text as the build found it.
+    pub(super) previous_hash: [u8; 32],
+    /// What the output folder holds, read on another thread while the
+    /// site is rendered; none for a new folder.
+    pub(super) scan: Option<JoinHandle<std::io::Result<Disk>>>,
     planned: Mutex<HashMap<String, Planned>>,
     /// Held on the folder that holds the output folder, so that builds
     /// beside each other do not take one another's staging folders for
@@ -50,10 +45,10 @@ pub struct Writer {
 /// A file of the new site.
 pub(super) struct Planned {
     pub hash: [u8; 32],
-    /// Written into the staging folder; otherwise unchanged on disk, with
-    /// this stamp.
-    pub staged: bool,
-    pub stamp: Stamp,
+    /// The stamp of the file on disk when it is unchanged there (the
+    /// bytes and the stamp the manifest records); none when it is written
+    /// into the staging folder.
+    pub kept: Option<Stamp>,
 }
 
 impl Writer {
@@ -65,15 +60,15 @@ impl Writer {
             .and_then(|dir| dir.lock().map(|()| dir))
             .map_err(|e| Error::io(format!("cannot lock `{}`", parent.display()), e))?;
         let fresh = fs::symlink_metadata(target).is_err();
-        let (disk, previous_text, stage_in) = if fresh {
-            (Disk::default(), String::new(), parent)
+        let (previous_text, stage_in) = if fresh {
+            (String::new(), parent)
         } else {
-            let disk = disk::scan(target)
-                .map_err(|e| Error::io(format!("cannot read `{}`", target.display()), e))?;
             let previous = fs::read_to_string(target.join(MARKER)).unwrap_or_default();
-            (disk, previous, target)
+            (previous, target)
         };
         let previous = Manifest::parse(&previous_text);
+        let previous_hash = Sha256::digest(&previous_text).into();
+        drop(previous_text);
         let stage = tempfile::Builder::new()
             .prefix(super::LEFTOVER_PREFIXES[0])
             .tempdir_in(stage_in)
@@ -87,13 +82,20 @@ impl Writer {
         let mut active = ACTIVE.lock().unwrap_or_else(|e| e.into_inner());
         active.push((stage.clone(), made));
         drop(active);
+        let scan = (!fresh).then(|| {
+            let (dir, skip) = (
+                target.to_path_buf(),
+                stage.file_name().map(|n| n.to_string_lossy().into_owned()),
+            );
+            std::thread::spawn(move || disk::scan(&dir, skip.as_deref().unwrap_or_default()))
+        });
         let writer = Writer {
             target: target.to_path_buf(),
             stage,
             fresh,
             previous,
-            previous_text,
-            disk,
+            previous_hash,
+            scan,
             planned: Mutex::new(HashMap::new()),
             _lock: lock,
         };
@@ -111,24 +113,27 @@ impl Writer {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         check_rel(rel)?;
         let hash: [u8; 32] = Sha256::digest(bytes).into();
-        let on_disk = self.disk.files.get(rel);
-        let unchanged = match (self.previous.files.get(rel), on_disk) {
-            (Some(e), Some(s)) => e.hash == hash && e.stamp == *s && s.size == bytes.len() as u64,
-            _ => false,
+        // The manifest says which bytes the file had when written; its
+        // stamp, unchanged since, says that it still has them.
+        let kept = match self.previous.files.get(rel) {
+            Some(e) if e.hash == hash && e.stamp.size == bytes.len() as u64 => {
+                fs::symlink_metadata(self.target.join(rel))
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| Stamp::of(&m))
+                    .filter(|s| *s == e.stamp)
+            }
+            _ => None,
         };
-        let planned = Planned {
-            hash,
-            staged: !unchanged,
-            stamp: on_disk.copied().unwrap_or(EMPTY),
-        };
+        let staged = kept.is_none();
         if self
             .planned_mut()
-            .insert(rel.to_string(), planned)
+            .insert(rel.to_string(), Planned { hash, kept })
             .is_some()
         {
             return Err(Error::tool(format!("the build made `{rel}` twice")));
         }
-        if !unchanged {
+        if staged {
             self.put(&self.stage.join(rel), bytes)?;
         }
         Ok(())
@@ -149,6 +154,20 @@ impl Writer {
         dropped
     }
 
+    /// Stages a copy of a file kept unchanged, for when the output folder
+    /// turns out to reach it only through a link or not at all.
+    pub(super) fn stage_copy(&self, rel: &str) -> std::io::Result<()> {
+        let _staging = super::STAGING.read().unwrap_or_else(|e| e.into_inner());
+        if super::abandoned() {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        let to = self.stage.join(rel);
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::copy(self.target.join(rel), to).map(drop)
+    }
+
     pub(super) fn planned_mut(&self) -> std::sync::MutexGuard<'_, HashMap<String, Planned>> {
         self.planned.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -164,6 +183,7 @@ impl Writer {
                 e,
             )
         };
+        let _staging = super::STAGING.read().unwrap_or_else(|e| e.into_inner());
         if super::abandoned() {
             return Err(fail(std::io::ErrorKind::Interrupted.into()));
         }
@@ -188,22 +208,24 @@ impl Writer {
 
     fn commit_fresh(self) -> Result<Report, Error> {
         let planned = std::mem::take(&mut *self.planned_mut());
-        let mut manifest = Manifest::default();
-        for (rel, p) in planned {
-            let path = self.stage.join(&rel);
+        let mut files = Vec::with_capacity(planned.len());
+        for (rel, p) in &planned {
+            let path = self.stage.join(rel);
             let meta = fs::symlink_metadata(&path)
                 .map_err(|e| Error::io(format!("cannot read `{}`", path.display()), e))?;
             let stamp = Stamp::of(&meta);
-            manifest.files.insert(
-                rel,
+            files.push((
+                rel.as_str(),
                 Entry {
                     hash: p.hash,
                     stamp,
                 },
-            );
+            ));
         }
-        let written = manifest.files.len();
-        fs::write(self.stage.join(MARKER), manifest.to_text())
+        let written = files.len();
+        let text = manifest::text_of(files.iter().map(|(rel, e)| (*rel, e)));
+        drop(files);
+        fs::write(self.stage.join(MARKER), text)
             .map_err(|e| Error::io("cannot write the output's manifest", e))?;
         disk::remove_leftovers_beside(&self.target, &self.stage)
             .map_err(|e| Error::io("cannot remove what earlier builds left", e))?;

@@ -31,7 +31,7 @@ struct Manifest<'a> {
     document: Document<'a>,
     base_url: Option<String>,
     languages: Vec<Language<'a>>,
-    rules: Vec<RuleEntry<'a>>,
+    rules: Rules<'a>,
 }
 
 #[derive(Serialize)]
@@ -94,7 +94,7 @@ pub fn manifest(g: &Guideline) -> String {
                 translation: f.translation.as_ref(),
             })
             .collect(),
-        rules: rules(g),
+        rules: Rules(g),
     };
     let mut json = serde_json::to_string_pretty(&manifest).expect("the manifest always serializes");
     json.push('\n');
@@ -102,46 +102,51 @@ pub fn manifest(g: &Guideline) -> String {
 }
 
 /// Every rule ever published: the active ones in the original's order,
-/// then the withdrawn ones.
-fn rules(g: &Guideline) -> Vec<RuleEntry<'_>> {
-    // Each language's rule texts, and the register's dates, by id.
-    let texts: Vec<HashMap<&str, &str>> = g
-        .languages
-        .iter()
-        .map(|d| {
-            d.rules()
-                .map(|(_, r)| (r.id.as_str(), r.text.as_str()))
-                .collect()
-        })
-        .collect();
-    let mut since: HashMap<&str, Date> = HashMap::new();
-    for e in &g.anchors.anchors {
-        since.entry(e.id.as_str()).or_insert(e.since);
-    }
-    let mut rules = Vec::new();
-    for (section, rule) in g.original().rules() {
-        let since = since.get(rule.id.as_str()).copied();
-        let languages = g
+/// then the withdrawn ones; each entry is made as it is written, so that
+/// a large register is never held twice.
+struct Rules<'a>(&'a Guideline);
+
+impl Serialize for Rules<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        // Each language's rule texts, and the register's dates, by id.
+        let texts: Vec<HashMap<&str, &str>> = g
             .languages
             .iter()
-            .zip(&texts)
-            .map(|(d, texts)| {
-                let text = texts.get(rule.id.as_str()).copied();
-                (d.lang.as_str(), addresses(g, &d.lang, &rule.id, text))
+            .map(|d| {
+                d.rules()
+                    .map(|(_, r)| (r.id.as_str(), r.text.as_str()))
+                    .collect()
             })
             .collect();
-        rules.push(RuleEntry {
-            id: &rule.id,
-            label: rule.label.clone(),
-            part: &section.id,
-            status: "active",
-            since: since.unwrap_or(g.meta.adopted),
-            retired: None,
-            languages,
+        let mut since: HashMap<&str, Date> = HashMap::new();
+        for e in &g.anchors.anchors {
+            since.entry(e.id.as_str()).or_insert(e.since);
+        }
+        let active = g.original().rules().map(|(section, rule)| {
+            let languages = g
+                .languages
+                .iter()
+                .zip(&texts)
+                .map(|(d, texts)| {
+                    let text = texts.get(rule.id.as_str()).copied();
+                    (d.lang.as_str(), addresses(g, &d.lang, &rule.id, text))
+                })
+                .collect();
+            RuleEntry {
+                id: &rule.id,
+                label: rule.label.clone(),
+                part: &section.id,
+                status: "active",
+                since: since
+                    .get(rule.id.as_str())
+                    .copied()
+                    .unwrap_or(g.meta.adopted),
+                retired: None,
+                languages,
+            }
         });
-    }
-    for (entry, retired) in g.anchors.retired() {
-        rules.push(RuleEntry {
+        let retired = g.anchors.retired().map(|(entry, retired)| RuleEntry {
             id: &entry.id,
             label: Register::label(entry),
             part: &entry.part,
@@ -154,8 +159,8 @@ fn rules(g: &Guideline) -> Vec<RuleEntry<'_>> {
                 .map(|d| (d.lang.as_str(), addresses(g, &d.lang, &entry.id, None)))
                 .collect(),
         });
+        serializer.collect_seq(active.chain(retired))
     }
-    rules
 }
 
 fn addresses<'a>(g: &Guideline, lang: &Lang, id: &str, text: Option<&'a str>) -> RuleIn<'a> {
