@@ -65,7 +65,7 @@ impl Card {
         locales: &Locales,
         url: Option<String>,
     ) -> Result<Card, Problem> {
-        let status = super::context::status_line(g, doc, locales)?;
+        let status = super::context::views::status_line(g, doc, locales)?;
         let description = match doc.front.translation {
             None => status,
             Some(_) => locales.message(
