@@ -77,9 +77,19 @@ impl Project {
             )]);
         }
         project.read_source(&paths.source, &mut problems);
-        for (rel, file) in layered(&paths.locales, "locales", &mut problems) {
+        project.read_locales(&paths.locales, &mut problems);
+        project.read_theme(&paths.theme, &mut problems);
+        if problems.is_empty() {
+            Ok(project)
+        } else {
+            Err(problems)
+        }
+    }
+    /// Reads `locales/`, the project's own files over the built-in ones.
+    fn read_locales(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
+        for (rel, file) in layered(dir, "locales", problems) {
             if let (Some((lang, _)), true) = (rel.split_once('/'), has_extension(&rel, "ftl")) {
-                if let Some(f) = file.text(&paths.locales, "locales", &rel, &mut problems) {
+                if let Some(f) = file.text(dir, "locales", &rel, problems) {
                     // Checked here, before the Fluent parser (which
                     // recurses into each `{`) sees it.
                     if let Err((at, message)) = limits::check_braces(&f.text) {
@@ -92,31 +102,31 @@ impl Project {
                         );
                         continue;
                     }
-                    project.locales.entry(lang.to_string()).or_default().push(f);
+                    self.locales.entry(lang.to_string()).or_default().push(f);
                 }
             }
         }
-        for (rel, file) in layered(&paths.theme, "theme", &mut problems) {
+    }
+
+    /// Reads `theme/`: templates as text, other files as they are.
+    fn read_theme(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
+        for (rel, file) in layered(dir, "theme", problems) {
             if let Some(name) = rel.strip_prefix("templates/") {
-                if let Some(f) = file.text(&paths.theme, "theme", &rel, &mut problems) {
-                    project.templates.push((name.to_string(), f));
+                if let Some(f) = file.text(dir, "theme", &rel, problems) {
+                    self.templates.push((name.to_string(), f));
                 }
             } else {
                 match file {
-                    Layer::BuiltIn(bytes) => project.assets.push((rel, bytes.to_vec())),
+                    Layer::BuiltIn(bytes) => self.assets.push((rel, bytes.to_vec())),
                     Layer::Own(path) => match fs::read(&path) {
-                        Ok(bytes) => project.assets.push((rel, bytes)),
+                        Ok(bytes) => self.assets.push((rel, bytes)),
                         Err(e) => problems.push(io_problem(&path, &e)),
                     },
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(project)
-        } else {
-            Err(problems)
-        }
     }
+
     /// Reads `source/`: the settings, the texts and the registers.
     fn read_source(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
         for (rel, path) in files_below(dir, problems) {
