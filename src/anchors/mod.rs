@@ -296,7 +296,7 @@ fn unregistered(original: &LanguageDoc, seen: &HashSet<&str>) -> Option<Problem>
                 many.len(),
                 many.join(", ")
             ),
-            String::new(),
+            many.join(" "),
         ),
     };
     Some(
