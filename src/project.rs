@@ -200,7 +200,8 @@ fn has_extension(name: &str, ext: &str) -> bool {
 
 /// Files below `dir` as (path relative to `dir` with `/`, full path), sorted,
 /// so the result does not depend on the file system's listing order.
-/// Hidden files and folders (editor backups, `.git`) are skipped.
+/// Hidden files and folders (editor backups, `.git`) are skipped; a
+/// symbolic link is a problem.
 fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     let walk = WalkDir::new(dir)
@@ -220,6 +221,12 @@ fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)
                     files.push((rel, e.into_path()));
                 }
             }
+            // Following it could read, and publish, a file from anywhere.
+            Ok(e) if e.depth() > 0 && e.path_is_symlink() => problems.push(
+                Problem::new(Kind::Io, "this is a symbolic link; links are not followed")
+                    .in_path(e.path())
+                    .help("put the file (or folder) itself here instead of a link to it, so that nothing from outside the project is read or published"),
+            ),
             Ok(_) => {}
             Err(e) => problems.push(
                 Problem::new(Kind::Io, format!("cannot read: {e}"))
@@ -244,7 +251,7 @@ fn read_text(
                 Problem::new(
                     Kind::Io,
                     format!(
-                        "`{name}` is larger than {} MB",
+                        "the file is larger than {} MB",
                         limits::MAX_FILE_BYTES >> 20
                     ),
                 )
