@@ -129,7 +129,7 @@ impl Project {
 
     /// Reads `source/`: the settings, the texts and the registers.
     fn read_source(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
-        for (rel, path) in files_below(dir, problems) {
+        for (rel, path) in files_below(dir, Links::Refuse, problems) {
             let read = |p: &mut Vec<Problem>| read_text(dir, &rel, &path, p);
             match rel.split('/').collect::<Vec<_>>().as_slice() {
                 ["site.yaml"] => self.site = read(problems),
@@ -184,7 +184,7 @@ fn layered(dir: &Path, folder: &str, problems: &mut Vec<Problem>) -> BTreeMap<St
         .map(|(rel, bytes)| (rel.to_string(), Layer::BuiltIn(bytes)))
         .collect();
     if dir.is_dir() {
-        for (rel, path) in files_below(dir, problems) {
+        for (rel, path) in files_below(dir, Links::Skip, problems) {
             files.insert(rel, Layer::Own(path));
         }
     }
@@ -198,11 +198,19 @@ fn has_extension(name: &str, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
+/// What [`files_below`] does with a symbolic link.
+#[derive(Clone, Copy, PartialEq)]
+enum Links {
+    Skip,
+    Refuse,
+}
+
 /// Files below `dir` as (path relative to `dir` with `/`, full path), sorted,
 /// so the result does not depend on the file system's listing order.
-/// Hidden files and folders (editor backups, `.git`) are skipped; a
-/// symbolic link is a problem.
-fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+/// Hidden files and folders (editor backups, `.git`) are skipped, and so
+/// are symbolic links, which are never followed: in `source/` each is a
+/// problem, as a text left out unseen would change the guideline.
+fn files_below(dir: &Path, links: Links, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
@@ -222,7 +230,7 @@ fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)
                 }
             }
             // Following it could read, and publish, a file from anywhere.
-            Ok(e) if e.depth() > 0 && e.path_is_symlink() => problems.push(
+            Ok(e) if links == Links::Refuse && e.depth() > 0 && e.path_is_symlink() => problems.push(
                 Problem::new(Kind::Io, "this is a symbolic link; links are not followed")
                     .in_path(e.path())
                     .help("put the file (or folder) itself here instead of a link to it, so that nothing from outside the project is read or published"),
