@@ -417,7 +417,7 @@ fn cite_gives_the_printed_label_and_the_link_by_id() {
     assert_eq!(
         run.stdout.trim(),
         "Ethical guidelines for employees and elected members of Lyngnes Municipality \
-         (PS 41/2019), rule 4.1 <en/#4-1>"
+         (PS 41/2019), rule 4.1, unofficial translation <en/#4-1>"
     );
 }
 
