@@ -260,9 +260,12 @@ pub fn check_site(site: &SiteConfig, file: Option<&Arc<SourceFile>>) -> Vec<Prob
         Some(f) => p.at(Location::new(f, 0, 0)),
         None => p,
     };
+    // With no languages, that is the one problem: the checks below that
+    // measure against the list would only repeat it.
     if site.languages.is_empty() {
         problems.push(at(Problem::new(Kind::Language, "`languages` is empty")
             .help("list the language codes, e.g. [nn, nb, en]")));
+        return problems;
     }
     let mut seen = HashSet::new();
     for lang in &site.languages {

@@ -329,10 +329,12 @@ pub fn describe(e: &Error, summary: &str) -> String {
                 let _ = handler.render_report(&mut text, p);
                 text.push('\n');
             }
-            text.push_str(&format!(
-                "{} problem(s) in the sources{summary}",
-                problems.len()
-            ));
+            // The output folder's problems (E17) are not the sources'.
+            let place = match problems.iter().all(|p| p.kind == Kind::Output) {
+                true => "with the output folder",
+                false => "in the sources",
+            };
+            text.push_str(&format!("{} problem(s) {place}{summary}", problems.len()));
             text
         }
         Error::Usage { message, help } => format!("error: {message}\nhelp: {help}"),

@@ -77,9 +77,19 @@ impl Project {
             )]);
         }
         project.read_source(&paths.source, &mut problems);
-        for (rel, file) in layered(&paths.locales, "locales", &mut problems) {
+        project.read_locales(&paths.locales, &mut problems);
+        project.read_theme(&paths.theme, &mut problems);
+        if problems.is_empty() {
+            Ok(project)
+        } else {
+            Err(problems)
+        }
+    }
+    /// Reads `locales/`, the project's own files over the built-in ones.
+    fn read_locales(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
+        for (rel, file) in layered(dir, "locales", problems) {
             if let (Some((lang, _)), true) = (rel.split_once('/'), has_extension(&rel, "ftl")) {
-                if let Some(f) = file.text(&paths.locales, "locales", &rel, &mut problems) {
+                if let Some(f) = file.text(dir, "locales", &rel, problems) {
                     // Checked here, before the Fluent parser (which
                     // recurses into each `{`) sees it.
                     if let Err((at, message)) = limits::check_braces(&f.text) {
@@ -92,34 +102,34 @@ impl Project {
                         );
                         continue;
                     }
-                    project.locales.entry(lang.to_string()).or_default().push(f);
+                    self.locales.entry(lang.to_string()).or_default().push(f);
                 }
             }
         }
-        for (rel, file) in layered(&paths.theme, "theme", &mut problems) {
+    }
+
+    /// Reads `theme/`: templates as text, other files as they are.
+    fn read_theme(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
+        for (rel, file) in layered(dir, "theme", problems) {
             if let Some(name) = rel.strip_prefix("templates/") {
-                if let Some(f) = file.text(&paths.theme, "theme", &rel, &mut problems) {
-                    project.templates.push((name.to_string(), f));
+                if let Some(f) = file.text(dir, "theme", &rel, problems) {
+                    self.templates.push((name.to_string(), f));
                 }
             } else {
                 match file {
-                    Layer::BuiltIn(bytes) => project.assets.push((rel, bytes.to_vec())),
+                    Layer::BuiltIn(bytes) => self.assets.push((rel, bytes.to_vec())),
                     Layer::Own(path) => match fs::read(&path) {
-                        Ok(bytes) => project.assets.push((rel, bytes)),
+                        Ok(bytes) => self.assets.push((rel, bytes)),
                         Err(e) => problems.push(io_problem(&path, &e)),
                     },
                 }
             }
         }
-        if problems.is_empty() {
-            Ok(project)
-        } else {
-            Err(problems)
-        }
     }
+
     /// Reads `source/`: the settings, the texts and the registers.
     fn read_source(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
-        for (rel, path) in files_below(dir, problems) {
+        for (rel, path) in files_below(dir, Links::Refuse, problems) {
             let read = |p: &mut Vec<Problem>| read_text(dir, &rel, &path, p);
             match rel.split('/').collect::<Vec<_>>().as_slice() {
                 ["site.yaml"] => self.site = read(problems),
@@ -174,7 +184,7 @@ fn layered(dir: &Path, folder: &str, problems: &mut Vec<Problem>) -> BTreeMap<St
         .map(|(rel, bytes)| (rel.to_string(), Layer::BuiltIn(bytes)))
         .collect();
     if dir.is_dir() {
-        for (rel, path) in files_below(dir, problems) {
+        for (rel, path) in files_below(dir, Links::Skip, problems) {
             files.insert(rel, Layer::Own(path));
         }
     }
@@ -188,10 +198,19 @@ fn has_extension(name: &str, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
+/// What [`files_below`] does with a symbolic link.
+#[derive(Clone, Copy, PartialEq)]
+enum Links {
+    Skip,
+    Refuse,
+}
+
 /// Files below `dir` as (path relative to `dir` with `/`, full path), sorted,
 /// so the result does not depend on the file system's listing order.
-/// Hidden files and folders (editor backups, `.git`) are skipped.
-fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
+/// Hidden files and folders (editor backups, `.git`) are skipped, and so
+/// are symbolic links, which are never followed: in `source/` each is a
+/// problem, as a text left out unseen would change the guideline.
+fn files_below(dir: &Path, links: Links, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
@@ -210,6 +229,12 @@ fn files_below(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(String, PathBuf)
                     files.push((rel, e.into_path()));
                 }
             }
+            // Following it could read, and publish, a file from anywhere.
+            Ok(e) if links == Links::Refuse && e.depth() > 0 && e.path_is_symlink() => problems.push(
+                Problem::new(Kind::Io, "this is a symbolic link; links are not followed")
+                    .in_path(e.path())
+                    .help("put the file (or folder) itself here instead of a link to it, so that nothing from outside the project is read or published"),
+            ),
             Ok(_) => {}
             Err(e) => problems.push(
                 Problem::new(Kind::Io, format!("cannot read: {e}"))
@@ -234,7 +259,7 @@ fn read_text(
                 Problem::new(
                     Kind::Io,
                     format!(
-                        "`{name}` is larger than {} MB",
+                        "the file is larger than {} MB",
                         limits::MAX_FILE_BYTES >> 20
                     ),
                 )

@@ -110,6 +110,14 @@ fn e01_file_too_large() {
     snapshot("e01_file_too_large", &p, "E01-read");
 }
 
+#[cfg(unix)]
+#[test]
+fn e01_symbolic_link() {
+    let p = Project::copy();
+    std::os::unix::fs::symlink(p.path(NN), p.path("source/nn/zz.md")).unwrap();
+    snapshot("e01_symbolic_link", &p, "E01-read");
+}
+
 // E02-encoding, E03-empty, E04-yaml
 
 #[test]

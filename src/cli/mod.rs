@@ -51,16 +51,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             lang,
             format,
             paths,
-        } => {
-            let pipeline = Pipeline::load_with(&paths.paths()?, Checks::Text)?;
-            let g = &pipeline.guideline;
-            let citation = cite::cite(g, &pipeline.locales, &rule, lang.as_deref(), format.into())?;
-            println!("{citation}");
-            if g.links.base().is_none() {
-                eprintln!("note: the address is relative to the site; set base_url in source/site.yaml for full addresses");
-            }
-            Ok(())
-        }
+        } => cite_rule(&rule, lang.as_deref(), format, &paths.paths()?),
         Command::Anchors { command } => anchors_command(command),
         Command::New {
             dir,
@@ -69,32 +60,51 @@ fn run(cli: Cli) -> Result<(), Error> {
             title,
             case,
             adopted,
-        } => {
-            let options = new::Options {
-                dir,
-                languages,
-                municipality,
-                title,
-                case,
-                adopted,
-            };
-            new::new(&options)?;
-            let dir = options.dir.display();
-            for lang in options
-                .languages
-                .iter()
-                .filter(|l| !rettleiar::defaults::has_language(l))
-            {
-                println!("note: rettleiar has no words of its own for `{lang}`: add locales/{lang}/ before building (README: «Adding a language»).");
-            }
-            println!("Made a new project in {dir}: source/ holds the settings, the facts and the text of each language, with comments saying what goes where.");
-            println!("Next: cd {dir} && rettleiar serve   (a live preview while you write)");
-            Ok(())
-        }
+        } => new_project(new::Options {
+            dir,
+            languages,
+            municipality,
+            title,
+            case,
+            adopted,
+        }),
         Command::Serve { paths, port, bind } => {
             rettleiar::serve::serve(&paths.paths()?, &rettleiar::serve::Options { bind, port })
         }
     }
+}
+
+/// `rettleiar cite`: prints the citation of `rule`.
+fn cite_rule(
+    rule: &str,
+    lang: Option<&str>,
+    format: args::Format,
+    paths: &Paths,
+) -> Result<(), Error> {
+    let pipeline = Pipeline::load_with(paths, Checks::Text)?;
+    let g = &pipeline.guideline;
+    let citation = cite::cite(g, &pipeline.locales, rule, lang, format.into())?;
+    println!("{citation}");
+    if g.links.base().is_none() {
+        eprintln!("note: the address is relative to the site; set base_url in source/site.yaml for full addresses");
+    }
+    Ok(())
+}
+
+/// `rettleiar new`: makes the project and says what to do next.
+fn new_project(options: new::Options) -> Result<(), Error> {
+    new::new(&options)?;
+    let dir = options.dir.display();
+    for lang in options
+        .languages
+        .iter()
+        .filter(|l| !rettleiar::defaults::has_language(l))
+    {
+        println!("note: rettleiar has no words of its own for `{lang}`: add locales/{lang}/ before building (README: «Adding a language»).");
+    }
+    println!("Made a new project in {dir}: source/ holds the settings, the facts and the text of each language, with comments saying what goes where.");
+    println!("Next: cd {dir} && rettleiar serve   (a live preview while you write)");
+    Ok(())
 }
 
 fn build(

@@ -120,10 +120,26 @@ pub fn run<E: Send>(
     } else {
         // Stable: the problems of one part stay in its order.
         problems.sort_by_key(|(place, _)| *place);
-        Err(Halt::Problems(
-            problems.into_iter().map(|(_, p)| p).collect(),
-        ))
+        Err(Halt::Problems(merge_same(
+            problems.into_iter().map(|(_, p)| p),
+        )))
     }
+}
+
+/// The problems with each repeated one left out: one mistake in a
+/// template many pages use is one problem (same kind, message and place),
+/// not one per page. The first of each stays, in order.
+fn merge_same(problems: impl Iterator<Item = Problem>) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    problems
+        .filter(|p| {
+            let place = p.location.as_ref().map(|l| (&l.file.name, l.offset, l.len));
+            seen.insert(format!(
+                "{:?}\0{}\0{place:?}\0{:?}",
+                p.kind, p.message, p.path
+            ))
+        })
+        .collect()
 }
 
 /// A file only when its path stays inside the output folder, whatever

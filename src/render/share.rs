@@ -63,9 +63,9 @@ impl Card {
         g: &Guideline,
         doc: &LanguageDoc,
         locales: &Locales,
-        status: String,
         url: Option<String>,
     ) -> Result<Card, Problem> {
+        let status = super::context::views::status_line(g, doc, locales)?;
         let description = match doc.front.translation {
             None => status,
             Some(_) => locales.message(

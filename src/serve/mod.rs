@@ -25,6 +25,7 @@ use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
+use crate::address::Lang;
 use crate::error::Error;
 use crate::project::Paths;
 
@@ -67,9 +68,25 @@ pub fn serve(paths: &Paths, options: &Options) -> Result<(), Error> {
         thread::spawn(move || conn::accept(listener, addr, hub, stopping))
     };
 
+    announce(paths, options, addr, &languages);
+
+    let _ = stop_rx.recv();
+    drop(watcher);
+    stopping.store(true, Ordering::SeqCst);
+    // Wake the accepting thread, which then ends and closes the socket.
+    // Connections still open end with the process; none is waited for.
+    if TcpStream::connect_timeout(&loopback(addr), WAKE_TIME).is_ok() {
+        let _ = acceptor.join();
+    }
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Prints where the preview is served and what is watched.
+fn announce(paths: &Paths, options: &Options, addr: SocketAddr, languages: &[Lang]) {
     let url = url_of(addr);
     println!("Serving a live preview at {url} (Ctrl-C stops)");
-    for lang in &languages {
+    for lang in languages {
         println!("  {lang}  {url}{lang}/");
     }
     if !addr.ip().is_loopback() {
@@ -84,17 +101,6 @@ pub fn serve(paths: &Paths, options: &Options) -> Result<(), Error> {
         paths.locales.display(),
         paths.theme.display()
     );
-
-    let _ = stop_rx.recv();
-    drop(watcher);
-    stopping.store(true, Ordering::SeqCst);
-    // Wake the accepting thread, which then ends and closes the socket.
-    // Connections still open end with the process; none is waited for.
-    if TcpStream::connect_timeout(&loopback(addr), WAKE_TIME).is_ok() {
-        let _ = acceptor.join();
-    }
-    println!("Stopped.");
-    Ok(())
 }
 
 /// How long to try to wake the accepting thread on stopping.

@@ -11,12 +11,15 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use crate::config::{parse_yaml, Date};
+use crate::config::parse_yaml;
 use crate::error::{Error, Kind, Location, Problem, SourceFile};
 pub use crate::model::{Entry, Register, Retired};
-use crate::model::{Guideline, LanguageDoc, Rule};
+use crate::model::{Guideline, LanguageDoc, Rule, Section};
 use crate::policy::ids::{self, Id};
 use crate::project::Paths;
+pub use decision::{Accept, Change, Decision};
+
+mod decision;
 
 /// The register's file name in `source/`.
 pub const FILE: &str = "anchors.yaml";
@@ -81,33 +84,11 @@ impl Register {
                 .help("keep one entry per id")));
                 continue;
             }
-            match (rules.get(entry.id.as_str()), &entry.retired) {
-                (None, None) => problems.push(at(Problem::new(
-                    Kind::Anchor,
-                    format!("rule `{}` is published but missing from the sources", entry.id),
-                )
-                .help(format!(
-                    "links to #{id} would break. Put the rule back, or withdraw it for good: `rettleiar anchors retire {id} --date YYYY-MM-DD --case \"…\" --reason \"…\" [--replaced-by ID]`",
-                    id = entry.id
-                )))),
-                (Some(rule), Some(_)) => problems.push(
-                    Problem::new(Kind::Anchor, format!("`{}` was retired and may not be used again", rule.id))
-                        .at(rule.location.clone())
-                        .help("old links to this id point to the withdrawal notice; give the rule a new id"),
-                ),
-                (Some(rule), None) if fingerprint(&rule.text) != entry.fingerprint => problems.push(
-                    Problem::new(
-                        Kind::Anchor,
-                        format!("the text of rule `{}` changed since it was registered ({})", rule.id, entry.since),
-                    )
-                    .at(rule.location.clone())
-                    .help(format!(
-                        "links to #{id} now point at the new text. If the council adopted the change, accept it with the decision's date and case: `rettleiar anchors accept {id} --since YYYY-MM-DD --case \"…\"`; if the meaning changed, give the new rule a new id and retire this one",
-                        id = rule.id
-                    )),
-                ),
-                _ => {}
-            }
+            problems.extend(state_problem(
+                entry,
+                rules.get(entry.id.as_str()).copied(),
+                at,
+            ));
             if let Some(next) = entry
                 .retired
                 .as_ref()
@@ -173,21 +154,7 @@ impl Register {
                 }
                 Some(_) => {}
                 None => {
-                    let (since, case) = match given.since {
-                        Some(date) => (date, given.case.clone()),
-                        None => (adoption.date, given.case.clone().or(adoption.case.clone())),
-                    };
-                    let entry = Entry {
-                        id: rule.id.clone(),
-                        part: section.id.clone(),
-                        label: (rule.label != crate::model::label_for(&rule.id))
-                            .then(|| rule.label.clone()),
-                        fingerprint: print,
-                        since,
-                        case,
-                        text: rule.text.clone(),
-                        retired: None,
-                    };
+                    let entry = new_entry(section, rule, print, given, adoption);
                     changes.push(Change::Registered {
                         id: rule.id.clone(),
                         text: rule.text.clone(),
@@ -246,6 +213,68 @@ impl Register {
     }
 }
 
+/// What is wrong between a register entry and the rule of its id in the
+/// original (`None` when the rule is gone); `at` places a problem at the
+/// entry.
+fn state_problem(
+    entry: &Entry,
+    rule: Option<&Rule>,
+    at: impl Fn(Problem) -> Problem,
+) -> Option<Problem> {
+    match (rule, &entry.retired) {
+        (None, None) => Some(at(Problem::new(
+            Kind::Anchor,
+            format!("rule `{}` is published but missing from the sources", entry.id),
+        )
+        .help(format!(
+            "links to #{id} would break. Put the rule back, or withdraw it for good: `rettleiar anchors retire {id} --date YYYY-MM-DD --case \"…\" --reason \"…\" [--replaced-by ID]`",
+            id = entry.id
+        )))),
+        (Some(rule), Some(_)) => Some(
+            Problem::new(Kind::Anchor, format!("`{}` was retired and may not be used again", rule.id))
+                .at(rule.location.clone())
+                .help("old links to this id point to the withdrawal notice; give the rule a new id"),
+        ),
+        (Some(rule), None) if fingerprint(&rule.text) != entry.fingerprint => Some(
+            Problem::new(
+                Kind::Anchor,
+                format!("the text of rule `{}` changed since it was registered ({})", rule.id, entry.since),
+            )
+            .at(rule.location.clone())
+            .help(format!(
+                "links to #{id} now point at the new text. If the council adopted the change, accept it with the decision's date and case: `rettleiar anchors accept {id} --since YYYY-MM-DD --case \"…\"`; if the meaning changed, give the new rule a new id and retire this one",
+                id = rule.id
+            )),
+        ),
+        _ => None,
+    }
+}
+
+/// The register entry of a rule not yet registered: in force since the
+/// date and case given, else since the document's adoption.
+fn new_entry(
+    section: &Section,
+    rule: &Rule,
+    fingerprint: String,
+    given: &Accept,
+    adoption: &Decision,
+) -> Entry {
+    let (since, case) = match given.since {
+        Some(date) => (date, given.case.clone()),
+        None => (adoption.date, given.case.clone().or(adoption.case.clone())),
+    };
+    Entry {
+        id: rule.id.clone(),
+        part: section.id.clone(),
+        label: (rule.label != crate::model::label_for(&rule.id)).then(|| rule.label.clone()),
+        fingerprint,
+        since,
+        case,
+        text: rule.text.clone(),
+        retired: None,
+    }
+}
+
 /// The rules of the original that are not in the register (`seen` holds
 /// every registered id), as one problem.
 fn unregistered(original: &LanguageDoc, seen: &HashSet<&str>) -> Option<Problem> {
@@ -267,7 +296,7 @@ fn unregistered(original: &LanguageDoc, seen: &HashSet<&str>) -> Option<Problem>
                 many.len(),
                 many.join(", ")
             ),
-            String::new(),
+            many.join(" "),
         ),
     };
     Some(
@@ -277,77 +306,6 @@ fn unregistered(original: &LanguageDoc, seen: &HashSet<&str>) -> Option<Problem>
                 "once published, an id must never change meaning; register with `rettleiar anchors accept {which}`"
             )),
     )
-}
-
-/// When, and by which decision, a text took effect or was withdrawn.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Decision {
-    pub date: Date,
-    pub case: Option<String>,
-}
-
-impl Decision {
-    fn of(entry: &Entry) -> Decision {
-        Decision {
-            date: entry.since,
-            case: entry.case.clone(),
-        }
-    }
-}
-
-impl std::fmt::Display for Decision {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.case {
-            Some(case) => write!(f, "{} ({case})", self.date),
-            None => write!(f, "{}", self.date),
-        }
-    }
-}
-
-/// What `anchors accept` was told: the date and case the accepted texts
-/// took effect (`--since`, `--case`).
-#[derive(Debug, Clone, Default)]
-pub struct Accept {
-    pub since: Option<Date>,
-    pub case: Option<String>,
-}
-
-/// One change made by `accept`.
-#[derive(Debug, PartialEq)]
-pub enum Change {
-    Registered {
-        id: String,
-        text: String,
-        since: Decision,
-    },
-    TextChanged {
-        id: String,
-        was: String,
-        now: String,
-        since: Decision,
-    },
-}
-
-impl std::fmt::Display for Change {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Change::Registered { id, text, since } => {
-                write!(
-                    f,
-                    "{id}: registered, in force since {since}\n  text: {text}"
-                )
-            }
-            Change::TextChanged {
-                id,
-                was,
-                now,
-                since,
-            } => write!(
-                f,
-                "{id}: text changed, in force since {since}\n  was: {was}\n  now: {now}"
-            ),
-        }
-    }
 }
 
 /// `rettleiar anchors accept` on a guideline loaded without holding it to
