@@ -31,3 +31,4 @@ pub mod project;
 pub mod render;
 pub mod serve;
 pub mod statement;
+pub mod xml;

@@ -83,8 +83,8 @@ fn sitemap(g: &Guideline) -> String {
     {
         alternates.push_str(&format!(
             "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-            xml_escape(lang),
-            xml_escape(url)
+            crate::xml::escape(lang),
+            crate::xml::escape(url)
         ));
     }
     let mut xml = String::from(
@@ -95,27 +95,11 @@ fn sitemap(g: &Guideline) -> String {
     for url in std::iter::once(&entry).chain(pages.iter().map(|(_, u)| u)) {
         xml.push_str(&format!(
             "  <url>\n    <loc>{}</loc>\n{alternates}  </url>\n",
-            xml_escape(url)
+            crate::xml::escape(url)
         ));
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// Text for an XML element or a quoted attribute.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -123,7 +107,7 @@ mod tests {
     #[test]
     fn markup_characters_are_escaped() {
         assert_eq!(
-            super::xml_escape("https://a.no/x&y<'\">"),
+            crate::xml::escape("https://a.no/x&y<'\">"),
             "https://a.no/x&amp;y&lt;&apos;&quot;&gt;"
         );
     }
