@@ -14,16 +14,13 @@ use std::sync::OnceLock;
 use common::{copy_dir, repo, run_in, Project};
 use scraper::{Html, Selector};
 
-/// The test document in a temporary folder. It has only `source/`; the
-/// theme and the locales are copied in from this repository until the tool
-/// carries them built in (then the copy can go).
+/// The test document in a temporary folder holding only `source/`: the
+/// theme and the words are the ones built into the tool.
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = repo().join("tests/fixtures/ethics/source");
     copy_dir(&from, &dir.path().join("source"));
-    for part in ["locales", "theme"] {
-        copy_dir(&repo().join(part), &dir.path().join(part));
-    }
+    assert!(!dir.path().join("theme").exists() && !dir.path().join("locales").exists());
     dir
 }
 
