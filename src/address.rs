@@ -91,6 +91,10 @@ pub struct Address {
     pub page: Page,
     /// An anchor in the page (`a5` in `nn/#a5`).
     pub anchor: Option<String>,
+    /// The adopted date (`YYYY-MM-DD`) of the version the page shows, in
+    /// its own folder below the language's (`nn/2013-09-23/`); `None` for
+    /// the current version at the language's own address.
+    pub version: Option<String>,
 }
 
 impl Address {
@@ -99,6 +103,7 @@ impl Address {
             lang: lang.cloned(),
             page,
             anchor: None,
+            version: None,
         }
     }
 
@@ -138,9 +143,17 @@ impl Address {
         self
     }
 
+    /// The same page in the version adopted on `date` (`nn/2013-09-23/`),
+    /// or at the current version's own address with `None`.
+    pub fn in_version(mut self, date: Option<&str>) -> Address {
+        self.version = date.map(str::to_string);
+        self
+    }
+
     /// The folders the page sits in, from the site root.
     fn folders(&self) -> Vec<&str> {
         let mut folders: Vec<&str> = self.lang.iter().map(|l| l.as_str()).collect();
+        folders.extend(self.version.as_deref());
         if let Page::Short(id) = &self.page {
             folders.push(id);
         }
@@ -325,6 +338,37 @@ mod tests {
             Address::file(None, "anchors.json").output_path(),
             "anchors.json"
         );
+        let dated = Some("2013-09-23");
+        assert_eq!(
+            Address::print(&nn).in_version(dated).output_path(),
+            "nn/2013-09-23/print.html"
+        );
+        assert_eq!(
+            Address::language(&nn).in_version(None),
+            Address::language(&nn)
+        );
+    }
+
+    #[test]
+    fn a_version_is_a_folder_below_its_language() {
+        let (nn, nb) = (Lang::from("nn"), Lang::from("nb"));
+        let v = Some("2013-09-23");
+        let links = Links::new(None);
+        let page = Address::language(&nn).in_version(v);
+        assert_eq!(
+            links.url(&Address::rule(&nn, "a4").in_version(v)),
+            "nn/2013-09-23/#a4"
+        );
+        assert_eq!(links.root(&page), "../../");
+        assert_eq!(
+            links.near(&page, &Address::language(&nb).in_version(v)),
+            "../../nb/2013-09-23/"
+        );
+        assert_eq!(
+            links.near(&Address::short(&nn, "a4"), &page.clone().at("a4")),
+            "../2013-09-23/#a4"
+        );
+        assert_eq!(links.near(&page, &Address::language(&nn)), "../");
     }
 
     #[test]

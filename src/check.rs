@@ -11,6 +11,13 @@ use crate::model::{Guideline, LanguageDoc};
 
 /// Every problem in the model; empty when it is sound.
 pub fn check(g: &Guideline) -> Vec<Problem> {
+    check_in(g, &g.versions)
+}
+
+/// [`check`] of one version, whose translations may translate one of
+/// the `earlier` versions (a translation that has not caught up yet):
+/// each is held to the ids of the version it translates.
+pub fn check_in(g: &Guideline, earlier: &[Guideline]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for doc in &g.languages {
         problems.extend(duplicate_ids(doc));
@@ -18,9 +25,19 @@ pub fn check(g: &Guideline) -> Vec<Problem> {
         problems.extend(front_matter(g, doc));
         problems.extend(duplicate_labels(doc));
     }
-    let original = g.original();
-    for doc in g.languages.iter().filter(|d| d.lang != original.lang) {
-        let ids = same_ids(original, doc);
+    let hint = earlier.last().map(|v| {
+        format!("; or, until it is translated, say which version the translation follows: `version: {}` under `translation:`", v.version())
+    });
+    for doc in g.languages.iter().filter(|d| d.lang != g.original().lang) {
+        let (original, hint) = match translated(g, earlier, doc) {
+            Ok(original) if g.translates(doc) == g.meta.adopted => (original, hint.as_deref()),
+            Ok(original) => (original, None),
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let ids = same_ids(original, doc, hint.unwrap_or(""));
         if ids.is_empty() {
             problems.extend(same_labels(original, doc));
         }
@@ -147,8 +164,34 @@ fn same_labels(original: &LanguageDoc, doc: &LanguageDoc) -> Vec<Problem> {
         .collect()
 }
 
-/// The translation must give the same ids as the original, in its order.
-fn same_ids(original: &LanguageDoc, doc: &LanguageDoc) -> Vec<Problem> {
+/// The original of the version `doc` translates: this version's, or an
+/// earlier one's.
+fn translated<'a>(
+    g: &'a Guideline,
+    earlier: &'a [Guideline],
+    doc: &LanguageDoc,
+) -> Result<&'a LanguageDoc, Problem> {
+    let date = g.translates(doc);
+    let version = std::iter::once(g)
+        .chain(earlier)
+        .find(|v| v.meta.adopted == date);
+    version.map(Guideline::original).ok_or_else(|| {
+        let known: Vec<String> = earlier.iter().map(Guideline::version).collect();
+        Problem::new(
+            Kind::Metadata,
+            format!("the `{}` text translates the version of {date}, but there is no version of that date before this one ({})", doc.lang, g.version()),
+        )
+        .at(doc.location.clone())
+        .help(format!(
+            "`version:` under `translation:` names the adopted date of an earlier version in `versions/` ({}), or is left out when the translation follows this version",
+            if known.is_empty() { "there is none".to_string() } else { known.join(", ") }
+        ))
+    })
+}
+
+/// The translation must give the same ids as the original, in its order;
+/// `hint` ends the help for a missing id.
+fn same_ids(original: &LanguageDoc, doc: &LanguageDoc, hint: &str) -> Vec<Problem> {
     let want = original.ids();
     let have = doc.ids();
     let want_set: HashSet<&str> = want.iter().map(|(id, _)| *id).collect();
@@ -176,7 +219,7 @@ fn same_ids(original: &LanguageDoc, doc: &LanguageDoc) -> Vec<Problem> {
         problems.push(
             Problem::new(Kind::IdMismatch, format!("`{id}` is missing in the `{}` text", doc.lang))
                 .at(loc)
-                .help(format!("translate the part the original has at {orig_loc}, with `{{#{id}}}`, after this place")),
+                .help(format!("translate the part the original has at {orig_loc}, with `{{#{id}}}`, after this place{hint}")),
         );
     }
     if problems.is_empty() {
@@ -216,4 +259,50 @@ pub fn reserved_ids(g: &Guideline, templates: &[(String, Arc<SourceFile>)]) -> V
         }
     }
     problems
+}
+
+/// A warning for each translation that follows an earlier version than
+/// the current one, naming the rules it must update: changed, new, and
+/// taken out since the version it follows. Not a problem: a revision may
+/// be published in the original first.
+pub fn lagging(g: &Guideline) -> Vec<String> {
+    let current = g.original();
+    let mut warnings = Vec::new();
+    for doc in &g.languages {
+        let Some(follows) = g
+            .versions
+            .iter()
+            .find(|v| v.meta.adopted == g.translates(doc))
+        else {
+            continue;
+        };
+        let was = follows.original();
+        let text = |d: &LanguageDoc, id: &str| {
+            d.rules()
+                .find(|(_, r)| r.id == id)
+                .map(|(_, r)| crate::anchors::fingerprint(&r.text))
+        };
+        let mut update: Vec<String> = Vec::new();
+        for (_, rule) in current.rules() {
+            match text(was, &rule.id) {
+                None => update.push(format!("{} (new)", rule.label)),
+                Some(old) if Some(old.clone()) != text(current, &rule.id) => {
+                    update.push(format!("{} (changed)", rule.label))
+                }
+                Some(_) => {}
+            }
+        }
+        for (_, rule) in was.rules().filter(|(_, r)| text(current, &r.id).is_none()) {
+            update.push(format!("{} (taken out)", rule.label));
+        }
+        warnings.push(format!(
+            "the `{}` text follows the version of {}, not the current one of {} ({}); to bring it up to date, translate {} and remove `version:` from its `translation:`",
+            doc.lang,
+            follows.version(),
+            g.version(),
+            g.meta.case,
+            if update.is_empty() { "nothing but its front matter".to_string() } else { update.join(", ") }
+        ));
+    }
+    warnings
 }

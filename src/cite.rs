@@ -42,18 +42,77 @@ pub fn cite(
     lang: Option<&str>,
     format: Format,
 ) -> Result<String, Error> {
+    cite_in(g, None, locales, id, lang, format)
+}
+
+/// [`cite`] of the wording in force on `date`: in the version adopted
+/// last on or before it, at that version's own address
+/// (`nn/2013-09-23/#a4`).
+pub fn cite_as_of(
+    g: &Guideline,
+    locales: &Locales,
+    id: &str,
+    lang: Option<&str>,
+    format: Format,
+    date: crate::config::Date,
+) -> Result<String, Error> {
+    let v = g
+        .all_versions()
+        .filter(|v| v.meta.adopted <= date)
+        .last()
+        .ok_or_else(|| {
+            Error::usage(
+                format!("no version was in force on {date}"),
+                format!(
+                    "the first version was adopted on {}; give a date from then on",
+                    g.all_versions()
+                        .next()
+                        .map_or_else(String::new, Guideline::version)
+                ),
+            )
+        })?;
+    let version = v.version();
+    cite_in(v, Some(&version), locales, id, lang, format)
+}
+
+/// The citation in version `g`, at its own folder when `version` names it.
+fn cite_in(
+    g: &Guideline,
+    version: Option<&str>,
+    locales: &Locales,
+    id: &str,
+    lang: Option<&str>,
+    format: Format,
+) -> Result<String, Error> {
     let lang = lang.unwrap_or(g.original_language());
-    let doc = g.language(lang).ok_or_else(|| {
+    let doc = match version {
+        Some(_) => g.text_of(lang),
+        None => g.language(lang),
+    };
+    let doc = doc.ok_or_else(|| {
         Error::usage(
-            format!("there is no `{lang}` text"),
-            format!("the languages are: {}", g.site.languages.join(", ")),
+            format!(
+                "there is no `{lang}` text{}",
+                version.map_or_else(String::new, |v| format!(" of the version of {v}"))
+            ),
+            format!(
+                "the languages are: {}",
+                g.languages
+                    .iter()
+                    .filter(|d| version.is_none() || g.text_of(&d.lang).is_some())
+                    .map(|d| d.lang.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         )
     })?;
     let cited = find(doc, id).ok_or_else(|| unknown(g, &id.to_ascii_lowercase()))?;
     let anchor = match cited {
         Cited::Rule { id, .. } | Cited::Section { id, .. } => id,
     };
-    let url = g.links.url(&Address::rule(&doc.lang, anchor));
+    let url = g
+        .links
+        .url(&Address::rule(&doc.lang, anchor).in_version(version));
     if format == Format::Url {
         return Ok(url);
     }

@@ -118,6 +118,25 @@ pub mod iso_date {
     }
 }
 
+/// An optional date in the sources, `YYYY-MM-DD`: for `#[serde(with)]`.
+pub mod iso_date_opt {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => super::iso_date::serialize(date, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(with = "super::iso_date")] Date);
+        Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(date)| date))
+    }
+}
+
 /// Reads YAML that starts at byte `base` of `file`, pointing problems at
 /// the right line of that file.
 pub fn parse_yaml<T: DeserializeOwned>(

@@ -10,7 +10,9 @@
 //! safely. [`pipeline`] holds the stages' results as one value that
 //! loads, checks, renders and writes; with `--pdf` it has [`pdf`] print
 //! the print pages with Chromium. [`serve`] keeps a pipeline and reloads
-//! it on every change for a live preview. [`error`] holds the diagnostics.
+//! it on every change for a live preview. [`revise`] freezes the current
+//! version when the council adopts a new one. [`error`] holds the
+//! diagnostics.
 
 pub mod address;
 pub mod anchors;
@@ -29,6 +31,7 @@ pub mod pipeline;
 pub mod policy;
 pub mod project;
 pub mod render;
+pub mod revise;
 pub mod serve;
 pub mod statement;
 pub mod xml;

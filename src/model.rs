@@ -22,6 +22,10 @@ pub struct Guideline {
     pub anchors: Register,
     /// Every address of the site.
     pub links: Links,
+    /// The earlier versions, oldest first, each a guideline of its own
+    /// (with no earlier versions inside it), as `source/versions/<adopted>/`
+    /// keeps it. This one is the current version.
+    pub versions: Vec<Guideline>,
 }
 
 impl Guideline {
@@ -44,6 +48,44 @@ impl Guideline {
     pub fn use_file_links(&mut self) {
         self.site.file_links = true;
         self.links = self.site.links();
+        for v in &mut self.versions {
+            v.use_file_links();
+        }
+    }
+
+    /// The version's name: its adopted date, `YYYY-MM-DD`, which is also
+    /// its folder below each language (`nn/2013-09-23/`).
+    pub fn version(&self) -> String {
+        self.meta.adopted.to_string()
+    }
+
+    /// Every version, oldest first: the earlier ones, then this one.
+    pub fn all_versions(&self) -> impl Iterator<Item = &Guideline> {
+        self.versions.iter().chain(std::iter::once(self))
+    }
+
+    /// The adopted date of the version of the original that `doc`
+    /// translates: this version's for the original and for a translation
+    /// that names none.
+    pub fn translates(&self, doc: &LanguageDoc) -> Date {
+        doc.front
+            .translation
+            .as_ref()
+            .and_then(|t| t.version)
+            .unwrap_or(self.meta.adopted)
+    }
+
+    /// This version's text in `lang`, when there is one that translates
+    /// this version (a translation that lags behind belongs to the version
+    /// it translates).
+    pub fn text_of(&self, lang: &str) -> Option<&LanguageDoc> {
+        self.language(lang)
+            .filter(|d| self.translates(d) == self.meta.adopted)
+    }
+
+    /// The earlier version adopted on `date`, or this one.
+    pub fn version_of(&self, date: Date) -> Option<&Guideline> {
+        self.all_versions().find(|v| v.meta.adopted == date)
     }
 }
 
@@ -101,6 +143,15 @@ pub struct Translation {
     /// When the translation was made.
     #[serde(with = "iso_date")]
     pub date: Date,
+    /// The adopted date of the version of the original it translates,
+    /// when that is not the version it stands in (a translation that has
+    /// not caught up with a revision yet).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::config::iso_date_opt"
+    )]
+    pub version: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, serde::Deserialize, PartialEq, Eq)]

@@ -55,6 +55,10 @@ pub struct Project {
     pub templates: Vec<(String, Arc<SourceFile>)>,
     /// Other theme files (CSS …), copied to `assets/` as they are.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The earlier versions in `source/versions/<adopted>/`, by their
+    /// folder's name (the adopted date), each with its `document.yaml`,
+    /// registers and texts as they stood.
+    pub versions: BTreeMap<String, Project>,
 }
 
 impl Project {
@@ -127,27 +131,87 @@ impl Project {
         }
     }
 
-    /// Reads `source/`: the settings, the texts and the registers.
+    /// Reads `source/`: the settings, the texts and the registers, and
+    /// the earlier versions below `versions/`.
     fn read_source(&mut self, dir: &Path, problems: &mut Vec<Problem>) {
+        let mut misnamed = std::collections::BTreeSet::new();
+        let mut too_many = false;
         for (rel, path) in files_below(dir, Links::Refuse, problems) {
-            let read = |p: &mut Vec<Problem>| read_text(dir, &rel, &path, p);
-            match rel.split('/').collect::<Vec<_>>().as_slice() {
-                ["site.yaml"] => self.site = read(problems),
-                ["document.yaml"] => self.document = read(problems),
-                [name] if has_extension(name, "yaml") => {
-                    if let Some(f) = read(problems) {
-                        self.registers.insert(name.to_string(), f);
+            let parts: Vec<&str> = rel.split('/').collect();
+            match parts.as_slice() {
+                ["site.yaml"] => self.site = read_text(dir, &rel, &path, problems),
+                [VERSIONS, version, _, ..] => {
+                    if !is_date(version) {
+                        misnamed.insert(version.to_string());
+                    } else if self.versions.len() < limits::MAX_VERSIONS
+                        || self.versions.contains_key(*version)
+                    {
+                        let v = self.versions.entry(version.to_string()).or_default();
+                        v.read_file(dir, &rel, &parts[2..], &path, problems);
+                    } else {
+                        too_many = true;
                     }
                 }
-                [lang, ..] if has_extension(&rel, "md") => {
-                    if let Some(f) = read(problems) {
-                        self.texts.entry(lang.to_string()).or_default().push(f);
-                    }
-                }
-                _ => {}
+                _ => self.read_file(dir, &rel, &parts, &path, problems),
             }
         }
+        for name in misnamed {
+            problems.push(
+                Problem::new(Kind::Metadata, format!("this folder of `{VERSIONS}/` is not named by an adoption date"))
+                    .in_path(dir.join(VERSIONS).join(name))
+                    .help("each earlier version is kept in a folder named by the date it was adopted, YYYY-MM-DD (`rettleiar revise` makes it); rename or remove this one"),
+            );
+        }
+        if too_many {
+            problems.push(
+                Problem::new(
+                    Kind::Io,
+                    format!(
+                        "`{VERSIONS}/` holds more than {} versions",
+                        limits::MAX_VERSIONS
+                    ),
+                )
+                .in_path(dir.join(VERSIONS))
+                .help("these are not versions of one document; remove the folders that are not"),
+            );
+        }
     }
+
+    /// One file of a version's texts: `document.yaml`, a register or a
+    /// language's text, by its path `parts` below the version's folder.
+    fn read_file(
+        &mut self,
+        dir: &Path,
+        rel: &str,
+        parts: &[&str],
+        path: &Path,
+        problems: &mut Vec<Problem>,
+    ) {
+        let read = |p: &mut Vec<Problem>| read_text(dir, rel, path, p);
+        match parts {
+            ["document.yaml"] => self.document = read(problems),
+            [name] if has_extension(name, "yaml") && *name != "site.yaml" => {
+                if let Some(f) = read(problems) {
+                    self.registers.insert(name.to_string(), f);
+                }
+            }
+            [lang, ..] if has_extension(rel, "md") => {
+                if let Some(f) = read(problems) {
+                    self.texts.entry(lang.to_string()).or_default().push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The folder of `source/` that keeps the earlier versions.
+pub const VERSIONS: &str = "versions";
+
+/// Whether a version's folder name is a day, `YYYY-MM-DD`.
+fn is_date(name: &str) -> bool {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    name.len() == 10 && time::Date::parse(name, format).is_ok()
 }
 
 /// A file of the theme or the messages: the project's own, or the one

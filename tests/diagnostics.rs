@@ -247,6 +247,100 @@ fn e05_translation_of_another_language() {
     snapshot("e05_translation_of_another_language", &p, "E05-metadata");
 }
 
+/// The project revised to a version adopted on 1 March 2027 (the texts
+/// unchanged), so that `source/versions/2013-09-23/` holds the 2013 one.
+fn revised() -> Project {
+    let p = Project::copy();
+    let run = p.run(&["revise", "--case", "PS 12/2027", "--adopted", "2027-03-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    p
+}
+
+#[test]
+fn e05_version_folder_not_a_date() {
+    let p = revised();
+    p.write("source/versions/latest/nn/rettleiar.md", "x");
+    snapshot("e05_version_folder_not_a_date", &p, "E05");
+}
+
+#[test]
+fn e05_version_folder_and_date_disagree() {
+    let p = revised();
+    p.edit(
+        "source/versions/2013-09-23/document.yaml",
+        "adopted: 2013-09-23",
+        "adopted: 2013-09-24",
+    );
+    snapshot("e05_version_folder_and_date_disagree", &p, "E05");
+}
+
+#[test]
+fn e05_current_version_not_after_the_last() {
+    let p = revised();
+    p.edit(DOC, "adopted: 2027-03-01", "adopted: 2013-09-23");
+    snapshot("e05_current_version_not_after_the_last", &p, "E05");
+}
+
+#[test]
+fn e05_translation_of_a_version_that_is_not_there() {
+    let p = revised();
+    p.edit(
+        "source/en/rettleiar.md",
+        "  status: unofficial\n",
+        "  status: unofficial\n  version: 2012-01-01\n",
+    );
+    snapshot("e05_translation_of_a_version_that_is_not_there", &p, "E05");
+}
+
+#[test]
+fn e12_new_rule_missing_in_a_translation_after_a_revision() {
+    let p = revised();
+    p.edit(NN, "{#b10}\n", "{#b10}\n11. Svar innan to dagar. {#b11}\n");
+    snapshot_of(
+        "e12_new_rule_missing_after_a_revision",
+        &p,
+        &["anchors", "accept"],
+        "E12",
+    );
+}
+
+#[test]
+fn revise_to_a_date_not_after_the_current_one() {
+    let p = Project::copy();
+    snapshot_exit(
+        "revise_not_after_the_current_version",
+        &p,
+        &["revise", "--case", "PS 1/2000", "--adopted", "2013-09-23"],
+        2,
+        "after the current one",
+    );
+}
+
+#[test]
+fn retire_without_a_decision_before_any_revision() {
+    let p = Project::copy();
+    remove_rule(&p, "a9");
+    snapshot_exit(
+        "retire_without_a_decision",
+        &p,
+        &["anchors", "retire", "a9", "--reason", "r"],
+        2,
+        "--date is missing",
+    );
+}
+
+#[test]
+fn cite_as_of_a_day_before_the_first_version() {
+    let p = Project::copy();
+    snapshot_exit(
+        "cite_as_of_before_the_first_version",
+        &p,
+        &["cite", "a4", "--as-of", "2000-01-01"],
+        2,
+        "no version was in force",
+    );
+}
+
 // E06-markdown
 
 #[test]

@@ -322,6 +322,18 @@ pub fn accept_in(
         date: g.meta.adopted,
         case: Some(g.meta.case.clone()),
     };
+    // After a revision, a changed text takes effect with it.
+    let revised;
+    let given = match (given.since, g.versions.is_empty()) {
+        (None, false) => {
+            revised = Accept {
+                since: Some(g.meta.adopted),
+                case: given.case.clone().or_else(|| Some(g.meta.case.clone())),
+            };
+            &revised
+        }
+        _ => given,
+    };
     let changes = register
         .accept(g.original(), ids, given, &adoption)
         .map_err(|undated| {
@@ -348,6 +360,30 @@ pub fn retire_in(g: &Guideline, paths: &Paths, id: &str, retired: Retired) -> Re
     let mut register = g.anchors.clone();
     register.retire(g.original(), &id.to_ascii_lowercase(), retired)?;
     write(paths, &register)
+}
+
+/// The date and case of a withdrawal: as given, else, after a revision,
+/// the revision's (`document.yaml`'s); without a revision both are needed.
+pub fn retirement(
+    g: &Guideline,
+    date: Option<crate::config::Date>,
+    case: Option<String>,
+) -> Result<(crate::config::Date, String), Error> {
+    let revised = !g.versions.is_empty();
+    match (date, case) {
+        (Some(date), Some(case)) => Ok((date, case)),
+        (date, case) if revised => Ok((
+            date.unwrap_or(g.meta.adopted),
+            case.unwrap_or_else(|| g.meta.case.clone()),
+        )),
+        (date, _) => Err(Error::usage(
+            format!(
+                "say which decision withdrew the rule: {} missing",
+                if date.is_none() { "--date is" } else { "--case is" }
+            ),
+            "give --date YYYY-MM-DD and --case \"…\" of the decision (after `rettleiar revise` they default to the revision's)",
+        )),
+    }
 }
 
 fn write(paths: &Paths, register: &Register) -> Result<(), Error> {

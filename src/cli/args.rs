@@ -54,6 +54,26 @@ pub enum Command {
         lang: Option<String>,
         #[arg(long, value_enum, default_value = "url")]
         format: Format,
+        /// Cite the wording in force on this day (YYYY-MM-DD), at its
+        /// version's own address.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[command(flatten)]
+        paths: PathArgs,
+    },
+    /// Start a new version adopted by a new decision: freeze the current
+    /// one into source/versions/<its adopted date>/ and write the new
+    /// case and date into document.yaml.
+    Revise {
+        /// The case of the decision that adopted the revision, e.g. "PS 12/2027".
+        #[arg(long)]
+        case: String,
+        /// The date (YYYY-MM-DD) of that decision.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        adopted: Date,
+        /// The body that adopted it, when it is not the one before.
+        #[arg(long, value_name = "BODY")]
+        by: Option<String>,
         #[command(flatten)]
         paths: PathArgs,
     },
@@ -106,7 +126,8 @@ pub enum AnchorsCommand {
         /// The rules to accept (default: all).
         rules: Vec<String>,
         /// The date (YYYY-MM-DD) the accepted texts were adopted; needed for
-        /// a changed text. New rules default to the document's adoption date.
+        /// a changed text, unless the document was revised (then the
+        /// revision's). New rules default to the document's adoption date.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<Date>,
         /// The case of the decision that adopted them (default for new
@@ -120,12 +141,14 @@ pub enum AnchorsCommand {
     /// then shows a withdrawal notice with the date, case and reason.
     Retire {
         rule: String,
-        /// The date (YYYY-MM-DD) of the decision that withdrew the rule.
+        /// The date (YYYY-MM-DD) of the decision that withdrew the rule
+        /// (after `revise`, by default the revision's).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        date: Date,
-        /// The case of that decision, e.g. "PS 1/2027".
+        date: Option<Date>,
+        /// The case of that decision, e.g. "PS 1/2027" (after `revise`,
+        /// by default the revision's).
         #[arg(long)]
-        case: String,
+        case: Option<String>,
         /// Why the rule was withdrawn, in the original language; shown with
         /// the withdrawal notice.
         #[arg(long)]

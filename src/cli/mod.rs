@@ -50,8 +50,18 @@ fn run(cli: Cli) -> Result<(), Error> {
             rule,
             lang,
             format,
+            as_of,
             paths,
-        } => cite_rule(&rule, lang.as_deref(), format, &paths.paths()?),
+        } => cite_rule(&rule, lang.as_deref(), format, as_of, &paths.paths()?),
+        Command::Revise {
+            case,
+            adopted,
+            by,
+            paths,
+        } => revise(
+            &paths.paths()?,
+            rettleiar::revise::Revision { case, adopted, by },
+        ),
         Command::Anchors { command } => anchors_command(command),
         Command::New {
             dir,
@@ -79,15 +89,36 @@ fn cite_rule(
     rule: &str,
     lang: Option<&str>,
     format: args::Format,
+    as_of: Option<rettleiar::config::Date>,
     paths: &Paths,
 ) -> Result<(), Error> {
     let pipeline = Pipeline::load_with(paths, Checks::Text)?;
     let g = &pipeline.guideline;
-    let citation = cite::cite(g, &pipeline.locales, rule, lang, format.into())?;
+    let (locales, format) = (&pipeline.locales, format.into());
+    let citation = match as_of {
+        Some(date) => cite::cite_as_of(g, locales, rule, lang, format, date)?,
+        None => cite::cite(g, locales, rule, lang, format)?,
+    };
     println!("{citation}");
     if g.links.base().is_none() {
         eprintln!("note: the address is relative to the site; set base_url in source/site.yaml for full addresses");
     }
+    Ok(())
+}
+
+/// `rettleiar revise`: freezes the current version and says what next.
+fn revise(paths: &Paths, revision: rettleiar::revise::Revision) -> Result<(), Error> {
+    let done = rettleiar::revise::revise(paths, &revision)?;
+    println!(
+        "The version of {} ({}) is kept in {}; document.yaml now names {} of {}.",
+        done.frozen,
+        done.frozen_case,
+        done.folder.display(),
+        revision.case,
+        revision.adopted
+    );
+    println!("Next: edit the texts in source/, then `rettleiar anchors accept` (changed and new rules are dated {}) and `rettleiar anchors retire ID --reason \"…\"` for a rule taken out.", revision.adopted);
+    println!("A translation that is not brought up to date yet says so: `version: {}` under `translation:` in its front matter.", done.frozen);
     Ok(())
 }
 
@@ -193,6 +224,7 @@ fn anchors_command(command: AnchorsCommand) -> Result<(), Error> {
         } => {
             let paths = paths.paths()?;
             let pipeline = Pipeline::load_with(&paths, Checks::ExceptRegister)?;
+            let (date, case) = anchors::retirement(&pipeline.guideline, date, case)?;
             let retired = anchors::Retired {
                 date,
                 case: Some(case),

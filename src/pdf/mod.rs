@@ -21,7 +21,7 @@ pub use chromium::{Chromium, Job, ENV};
 use crate::address::{Address, Lang};
 use crate::error::Error;
 use crate::locale::Locales;
-use crate::model::Guideline;
+use crate::model::{Guideline, LanguageDoc};
 use metadata::Facts;
 
 /// One finished PDF: its language, its path in the output folder
@@ -29,6 +29,8 @@ use metadata::Facts;
 #[derive(Debug, Clone)]
 pub struct Printed {
     pub lang: Lang,
+    /// The version's folder, for the PDF of a version in its own folder.
+    pub version: Option<String>,
     pub path: String,
     pub bytes: Vec<u8>,
 }
@@ -52,6 +54,7 @@ pub static NONE: Downloads = BTreeMap::new();
 pub fn downloads(g: &Guideline, printed: &[Printed]) -> Downloads {
     printed
         .iter()
+        .filter(|p| p.version.is_none())
         .filter_map(|p| {
             let doc = g.language(&p.lang)?;
             let download = Download {
@@ -70,9 +73,10 @@ fn address(lang: Lang, short_title: &str) -> Address {
 }
 
 /// Prints `<lang>/print.html` below `dir` for every language into a PDF,
-/// sets its metadata (dated by the sources in `source`, see [`dates`])
-/// and returns them all, in the order of the languages. `dir` is left
-/// with the PDFs in it.
+/// and `<lang>/<adopted>/print.html` of every version, sets its metadata
+/// (dated by the sources in `source`, or in the version's folder, see
+/// [`dates`]) and returns them all, the current version's first, in the
+/// order of the languages. `dir` is left with the PDFs in it.
 pub fn print(
     chromium: &Chromium,
     g: &Guideline,
@@ -80,18 +84,27 @@ pub fn print(
     source: &Path,
     dir: &Path,
 ) -> Result<Vec<Printed>, Error> {
-    let made = g
-        .languages
+    let pages = pages(g);
+    let made = pages
         .iter()
-        .map(|d| dates::made(source, &d.lang))
+        .map(
+            |(v, d, folder)| match folder.is_some() && v.meta.adopted != g.meta.adopted {
+                false => dates::made(source, &d.lang),
+                // An earlier version in its folder is dated by its own files.
+                true => dates::made(
+                    &source.join(crate::project::VERSIONS).join(v.version()),
+                    &d.lang,
+                ),
+            },
+        )
         .collect::<Result<Vec<_>, _>>()?;
-    let (jobs, paths): (Vec<_>, Vec<_>) = jobs(g, dir).into_iter().unzip();
+    let (jobs, paths): (Vec<_>, Vec<_>) = jobs(&pages, dir).into_iter().unzip();
     chromium.print(&jobs)?;
     let mut printed = Vec::new();
-    for (((job, path), doc), made) in jobs.iter().zip(paths).zip(&g.languages).zip(made) {
+    for (((job, path), (v, doc, version)), made) in jobs.iter().zip(paths).zip(&pages).zip(made) {
         let bytes = std::fs::read(&job.pdf)
             .map_err(|e| Error::io(format!("cannot read `{}`", job.pdf.display()), e))?;
-        let facts = Facts::of(g, doc, locales, made).map_err(|p| Error::Sources(vec![p]))?;
+        let facts = Facts::of(v, doc, locales, made).map_err(|p| Error::Sources(vec![p]))?;
         let bytes = metadata::apply(&bytes, &facts).map_err(|e| {
             Error::tool(format!(
                 "the PDF Chromium printed from `{}` cannot be read: {e}",
@@ -100,6 +113,7 @@ pub fn print(
         })?;
         printed.push(Printed {
             lang: doc.lang.clone(),
+            version: version.clone(),
             path,
             bytes,
         });
@@ -107,15 +121,40 @@ pub fn print(
     Ok(printed)
 }
 
-/// One job per language: print `<lang>/print.html` below `dir` into
-/// `<lang>/<file_name(short title)>`. Also returns each PDF's path below
+/// A print page: the version it shows (for a translation that lags
+/// behind, the one it follows), its text, and the version's folder when
+/// it is in one.
+type Page<'a> = (&'a Guideline, &'a LanguageDoc, Option<String>);
+
+/// Every print page: each language's at its own address, then each
+/// version's in its folder.
+fn pages(g: &Guideline) -> Vec<Page<'_>> {
+    let current = g.languages.iter().map(|d| {
+        let v = g.version_of(g.translates(d)).unwrap_or(g);
+        (v, d, None)
+    });
+    let dated = g.all_versions().flat_map(|v| {
+        v.languages
+            .iter()
+            .filter(move |d| v.text_of(&d.lang).is_some())
+            .map(move |d| (v, d, Some(v.version())))
+    });
+    current.chain(dated).collect()
+}
+
+/// One job per print page: print it below `dir` into the file named
+/// after the short title beside it. Also returns each PDF's path below
 /// `dir`.
-pub fn jobs(g: &Guideline, dir: &Path) -> Vec<(Job, String)> {
-    g.languages
+fn jobs(pages: &[Page<'_>], dir: &Path) -> Vec<(Job, String)> {
+    pages
         .iter()
-        .map(|d| {
-            let print = Address::print(&d.lang).output_path();
-            let rel = address(d.lang.clone(), &d.front.short_title).output_path();
+        .map(|(_, d, version)| {
+            let print = Address::print(&d.lang)
+                .in_version(version.as_deref())
+                .output_path();
+            let rel = address(d.lang.clone(), &d.front.short_title)
+                .in_version(version.as_deref())
+                .output_path();
             let job = Job {
                 html: dir.join(&print),
                 name: print,

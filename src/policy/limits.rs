@@ -14,6 +14,10 @@ pub const MAX_DEPTH: usize = 32;
 /// The longest line accepted in a YAML file.
 pub const MAX_YAML_LINE: usize = 64 * 1024;
 
+/// Earlier versions of a document in `source/versions/`: a council that
+/// revised it every month for eighty years would not reach it.
+pub const MAX_VERSIONS: usize = 1000;
+
 /// Checks YAML text before it is parsed: the byte offset of the first
 /// place that nests too deep or a line that is too long, with the message.
 pub fn check_yaml(text: &str) -> Result<(), (usize, String)> {

@@ -10,11 +10,15 @@ use crate::model::{Guideline, LanguageDoc};
 pub const AUTHORITATIVE: &str = "https://schema.org/AuthoritativeLegalValue";
 pub const UNOFFICIAL: &str = "https://schema.org/UnofficialLegalValue";
 
-/// The JSON-LD of one language page, ready to sit in a `<script>` element.
-pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
+/// The JSON-LD of one language page `here` (of the current version, or
+/// of a version in its own folder), ready to sit in a `<script>` element.
+pub fn legislation(g: &Guideline, doc: &LanguageDoc, here: &Address) -> String {
     let m = &g.meta;
-    let here = Address::language(&doc.lang);
-    let page_url = |lang: &Lang| g.links.link(&here, &Address::language(lang));
+    let version = here.version.as_deref();
+    let page_url = |lang: &Lang| {
+        g.links
+            .link(here, &Address::language(lang).in_version(version))
+    };
     let reference =
         |lang: &Lang| json!({ "@type": "Legislation", "@id": page_url(lang), "inLanguage": lang });
     let mut value = json!({
@@ -56,6 +60,7 @@ pub fn legislation(g: &Guideline, doc: &LanguageDoc) -> String {
             .languages
             .iter()
             .filter(|d| d.lang != *original)
+            .filter(|d| version.is_none() || g.text_of(&d.lang).is_some())
             .map(|d| reference(&d.lang))
             .collect();
         value["workTranslation"] = Value::Array(translations);

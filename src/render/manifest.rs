@@ -31,6 +31,7 @@ struct Manifest<'a> {
     document: Document<'a>,
     base_url: Option<String>,
     languages: Vec<Language<'a>>,
+    versions: Vec<super::manifest_history::VersionEntry<'a>>,
     rules: Rules<'a>,
 }
 
@@ -61,6 +62,8 @@ struct RuleEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     retired: Option<&'a crate::model::Retired>,
     languages: BTreeMap<&'a str, RuleIn<'a>>,
+    /// Each version's wording, oldest first.
+    history: Vec<super::manifest_history::Wording<'a>>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +97,7 @@ pub fn manifest(g: &Guideline) -> String {
                 translation: f.translation.as_ref(),
             })
             .collect(),
+        versions: super::manifest_history::versions(g),
         rules: Rules(g),
     };
     let mut json = serde_json::to_string_pretty(&manifest).expect("the manifest always serializes");
@@ -123,6 +127,7 @@ impl Serialize for Rules<'_> {
         for e in &g.anchors.anchors {
             since.entry(e.id.as_str()).or_insert(e.since);
         }
+        let history = super::manifest_history::History::new(g);
         let active = g.original().rules().map(|(section, rule)| {
             let languages = g
                 .languages
@@ -144,6 +149,7 @@ impl Serialize for Rules<'_> {
                     .unwrap_or(g.meta.adopted),
                 retired: None,
                 languages,
+                history: history.of(&rule.id),
             }
         });
         let retired = g.anchors.retired().map(|(entry, retired)| RuleEntry {
@@ -158,6 +164,7 @@ impl Serialize for Rules<'_> {
                 .iter()
                 .map(|d| (d.lang.as_str(), addresses(g, &d.lang, &entry.id, None)))
                 .collect(),
+            history: history.of(&entry.id),
         });
         serializer.collect_seq(active.chain(retired))
     }

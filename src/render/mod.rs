@@ -8,12 +8,14 @@
 //! [`Producer`] and one line in [`producers`].
 
 mod calls;
+mod changes;
 mod context;
 mod download;
 mod growth;
 mod guard;
 mod jsonld;
 mod manifest;
+mod manifest_history;
 mod notfound;
 mod pages;
 mod print;
@@ -21,6 +23,7 @@ mod producer;
 mod share;
 mod sitemap;
 mod templates;
+mod versions;
 
 use std::collections::BTreeMap;
 
@@ -44,6 +47,8 @@ pub fn producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
         Box::new(pages::PerLanguage::language_pages(inputs)),
         Box::new(pages::PerLanguage::print_pages(inputs)),
         Box::new(pages::ShortAddresses::new(inputs)),
+        Box::new(versions::VersionPages::new(inputs)),
+        Box::new(changes::Changes::new(inputs)),
         Box::new(manifest::ManifestFile(inputs.guideline)),
         Box::new(notfound::NotFound(inputs)),
         Box::new(sitemap::Sitemap(inputs)),
@@ -57,5 +62,6 @@ pub fn print_producers(inputs: Inputs<'_>) -> Vec<Box<dyn Producer + '_>> {
     vec![
         Box::new(pages::Assets(inputs)),
         Box::new(pages::PerLanguage::print_pages(inputs)),
+        Box::new(versions::VersionPages::print_pages(inputs)),
     ]
 }

@@ -4,14 +4,13 @@
 
 use tera::Context;
 
-use super::context::{self, ShortPages};
+use super::context::{self, ShortPages, Shown};
 use super::download;
 use super::print;
 use super::producer::{File, Inputs, Producer};
 use crate::address::{Address, Lang};
 use crate::error::Problem;
 use crate::locale::Locales;
-use crate::model::{Guideline, LanguageDoc};
 
 /// The theme's other files (CSS …), copied to `assets/` as they are.
 pub struct Assets<'a>(pub Inputs<'a>);
@@ -49,7 +48,7 @@ impl Producer for Entry<'_> {
     }
 }
 
-type Contexts = fn(&Guideline, &LanguageDoc, &Locales) -> Result<Context, Problem>;
+pub(super) type Contexts = fn(&Shown<'_>, &Locales) -> Result<Context, Problem>;
 
 /// Pages made from one template, one per language.
 pub struct PerLanguage<'a> {
@@ -57,6 +56,33 @@ pub struct PerLanguage<'a> {
     template: &'static str,
     address: fn(&Lang) -> Address,
     context: Contexts,
+}
+
+/// A language page or print page of `shown`, at `here`, rendered from
+/// `template` with the context `context` makes, linking the PDF of the
+/// language when there is one.
+pub(super) fn page(
+    inputs: &Inputs<'_>,
+    shown: &Shown<'_>,
+    (template, context): (&str, Contexts),
+    here: &Address,
+) -> Result<File, Problem> {
+    let Inputs {
+        guideline: g,
+        locales,
+        theme,
+        ..
+    } = *inputs;
+    let lang = &shown.doc.lang;
+    let page = context(shown, locales).and_then(|mut ctx| {
+        let pdf = match shown.folder() {
+            None => download::pdf_link(g, lang, locales, here, inputs.pdfs)?,
+            Some(_) => None,
+        };
+        ctx.insert("pdf", &pdf);
+        theme.render(template, &ctx, locales, lang)
+    });
+    page.map(|html| (here.output_path(), html.into_bytes()))
 }
 
 impl<'a> PerLanguage<'a> {
@@ -87,20 +113,12 @@ impl Producer for PerLanguage<'_> {
     }
 
     fn make(&self, n: usize) -> Vec<Result<File, Problem>> {
-        let Inputs {
-            guideline: g,
-            locales,
-            theme,
-            ..
-        } = self.inputs;
+        let g = self.inputs.guideline;
         let doc = &g.languages[n];
         let here = (self.address)(&doc.lang);
-        let page = (self.context)(g, doc, locales).and_then(|mut ctx| {
-            let pdf = download::pdf_link(g, &doc.lang, locales, &here, self.inputs.pdfs)?;
-            ctx.insert("pdf", &pdf);
-            theme.render(self.template, &ctx, locales, &doc.lang)
-        });
-        vec![page.map(|html| (here.output_path(), html.into_bytes()))]
+        let shown = Shown::current(g, doc);
+        let how = (self.template, self.context);
+        vec![page(&self.inputs, &shown, how, &here)]
     }
 }
 

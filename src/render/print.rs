@@ -3,24 +3,26 @@
 
 use tera::Context;
 
-use super::context::language_page;
+use super::context::{language_page, Shown};
 use super::templates::css_string;
 use crate::address::Address;
 use crate::error::Problem;
 use crate::locale::Locales;
-use crate::model::{Guideline, LanguageDoc};
 
 /// The context of `<lang>/print.html`: the language page's text and
 /// metadata, plus what the paged-media CSS needs as CSS values.
-pub fn print_page(g: &Guideline, doc: &LanguageDoc, locales: &Locales) -> Result<Context, Problem> {
+pub fn print_page(shown: &Shown<'_>, locales: &Locales) -> Result<Context, Problem> {
+    let (g, doc) = (shown.g, shown.doc);
     let lang = doc.lang.as_str();
-    let mut ctx = language_page(g, doc, locales)?;
-    let here = Address::print(&doc.lang);
-    let original = Address::print(g.original_language());
+    let mut ctx = language_page(shown, locales)?;
+    let version = shown.folder();
+    let here = Address::print(&doc.lang).in_version(version);
+    let original = Address::print(g.original_language()).in_version(version);
     ctx.insert("original_print_href", &g.links.href(&here, &original));
     ctx.insert(
         "page_href",
-        &g.links.near(&here, &Address::language(&doc.lang)),
+        &g.links
+            .near(&here, &Address::language(&doc.lang).in_version(version)),
     );
     ctx.insert("adopted_by", &upper_first(&doc.front.body));
     ctx.insert("page_number", &page_number_css(locales, lang)?);

@@ -17,17 +17,19 @@ use views::{
     RetiredView,
 };
 
+pub mod changes;
+pub mod history;
 /// Also read by the share cards, which is why it is not private.
 pub(super) mod views;
 
-/// The context of `<lang>/index.html`.
-pub fn language_page(
-    g: &Guideline,
-    doc: &LanguageDoc,
-    locales: &Locales,
-) -> Result<Context, Problem> {
+pub use history::Shown;
+
+/// The context of `<lang>/index.html`, or of a version's page
+/// `<lang>/<adopted>/index.html`.
+pub fn language_page(shown: &Shown<'_>, locales: &Locales) -> Result<Context, Problem> {
+    let (g, doc) = (shown.g, shown.doc);
     let lang = doc.lang.as_str();
-    let here = Address::language(&doc.lang);
+    let here = shown.page();
     let mut ctx = common(g, locales, Some(lang), &here)?;
     ctx.insert("lang", lang);
     ctx.insert("root", &g.links.root(&here));
@@ -45,8 +47,10 @@ pub fn language_page(
     let card = Card::of_language(g, doc, locales, g.links.absolute(&here))?;
     share::insert(&mut ctx, g, &doc.lang, &card);
     ctx.insert("translation", &translation(g, &doc.front, &here, locales)?);
-    ctx.insert("sections", &sections(doc));
-    ctx.insert("jsonld", &jsonld::legislation(g, doc));
+    let notes = history::notes(shown, locales)?;
+    ctx.insert("sections", &sections(doc, &notes));
+    ctx.insert("jsonld", &jsonld::legislation(g, doc, &here));
+    history::insert(&mut ctx, shown, locales)?;
     Ok(ctx)
 }
 
@@ -63,6 +67,8 @@ pub struct ShortPages<'a> {
     base: Context,
     rules: HashMap<&'a str, &'a Rule>,
     retired: HashMap<&'a str, RetiredView<'a>>,
+    /// Per id, its wordings in the earlier versions, oldest first.
+    earlier: HashMap<&'a str, Vec<history::Earlier>>,
 }
 
 impl<'a> ShortPages<'a> {
@@ -95,6 +101,7 @@ impl<'a> ShortPages<'a> {
                 .into_iter()
                 .map(|r| (r.id, r))
                 .collect(),
+            earlier: history::earlier(g, &doc.lang, &any, locales)?,
         })
     }
 
@@ -102,12 +109,17 @@ impl<'a> ShortPages<'a> {
         &self.doc.lang
     }
 
-    /// The ids with a short address: every rule, then every retired id.
-    pub fn ids(&self) -> impl Iterator<Item = &'a str> {
-        self.doc
-            .rules()
-            .map(|(_, r)| r.id.as_str())
-            .chain(self.g.anchors.retired().map(|(e, _)| e.id.as_str()))
+    /// The ids with a short address: every rule, then every retired id
+    /// (a translation that lags behind may still have a retired rule).
+    pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let rules = &self.rules;
+        self.doc.rules().map(|(_, r)| r.id.as_str()).chain(
+            self.g
+                .anchors
+                .retired()
+                .map(|(e, _)| e.id.as_str())
+                .filter(move |id| !rules.contains_key(id)),
+        )
     }
 
     /// The context the short pages of the language start from; make it
@@ -136,8 +148,15 @@ impl<'a> ShortPages<'a> {
             (None, None) => label_for(id),
         };
         ctx.insert("label", &label);
-        let target = links.near(&here, &Address::rule(lang, id));
-        let canonical = links.absolute(&Address::rule(lang, id));
+        let earlier = self.earlier.get(id);
+        // A withdrawn rule leads to the last version it stood in.
+        let to = match (self.rules.get(id), earlier.and_then(|e| e.last())) {
+            (None, Some(last)) => last.address.clone(),
+            _ => Address::rule(lang, id),
+        };
+        let target = links.near(&here, &to);
+        let canonical = links.absolute(&to);
+        ctx.insert("history", &earlier);
         ctx.insert("canonical", canonical.as_ref().unwrap_or(&target));
         ctx.insert("target", &target);
         ctx.insert("rule_html", &self.rules.get(id).map(|r| r.html.as_str()));

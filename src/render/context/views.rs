@@ -44,6 +44,9 @@ pub(super) struct RuleView<'a> {
     id: &'a str,
     label: &'a str,
     html: &'a str,
+    /// Since when, and by which decision, the rule has its wording, when
+    /// an earlier version worded it otherwise or lacked it.
+    note: Option<&'a super::history::RuleNote>,
 }
 
 #[derive(Serialize)]
@@ -126,8 +129,14 @@ pub(super) fn common(
     from: &Address,
 ) -> Result<Context, Problem> {
     let mut ctx = shared(g);
-    let to = |lang: &Lang| Address::language(lang);
-    ctx.insert("languages", &languages(g, locales, current, from, &to)?);
+    let version = from.version.as_deref();
+    let to = |lang: &Lang| Address::language(lang).in_version(version);
+    let mut links = languages(g, locales, current, from, &to)?;
+    // A version's own folder has the languages translated in it.
+    if version.is_some() {
+        links.retain(|l| g.text_of(l.code).is_some());
+    }
+    ctx.insert("languages", &links);
     Ok(ctx)
 }
 
@@ -188,14 +197,17 @@ pub(super) fn translation(
     let (Some(t), Some(lang)) = (&front.translation, &here.lang) else {
         return Ok(None);
     };
-    let original = Address::language(g.original_language());
+    let original = Address::language(g.original_language()).in_version(here.version.as_deref());
     Ok(Some(TranslationView {
         date: locales.date(lang, t.date)?,
         original_href: g.links.href(here, &original),
     }))
 }
 
-pub(super) fn sections(doc: &LanguageDoc) -> Vec<SectionView<'_>> {
+pub(super) fn sections<'a>(
+    doc: &'a LanguageDoc,
+    notes: &'a super::history::Notes,
+) -> Vec<SectionView<'a>> {
     doc.sections
         .iter()
         .map(|s| SectionView {
@@ -217,6 +229,7 @@ pub(super) fn sections(doc: &LanguageDoc) -> Vec<SectionView<'_>> {
                                 id: &r.id,
                                 label: &r.label,
                                 html: &r.html,
+                                note: notes.get(r.id.as_str()),
                             })
                             .collect(),
                     },

@@ -19,6 +19,8 @@ use crate::project::{Paths, Project};
 use crate::render::{self, Halt, Inputs, Output, Producer, Sink, Theme, Written};
 use crate::{anchors, check};
 
+mod versions;
+
 /// Which checks loading makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Checks {
@@ -202,7 +204,7 @@ impl Pipeline {
                 .map(|d| crate::address::Address::language(&d.lang).output_path())
                 .collect(),
             output: output::Report::default(),
-            warnings: Vec::new(),
+            warnings: check::lagging(&self.guideline),
         };
         for pdf in printed {
             writer.write(&pdf.path, &pdf.bytes)?;
@@ -319,6 +321,10 @@ fn model(
             Some(Arc::new(locales))
         }
     };
+    let versions = versions::load(project, paths, &site, checks, &mut problems);
+    if let Some(meta) = &meta {
+        problems.extend(versions::after(meta, &versions, project.document.as_ref()));
+    }
     let (Some(meta), Some(locales), Some(anchors), true) =
         (meta, locales, register, problems.is_empty())
     else {
@@ -330,16 +336,29 @@ fn model(
         meta,
         languages,
         anchors,
+        versions,
     };
-    let mut problems = check::check(&guideline);
-    problems.extend(check::reserved_ids(&guideline, &project.templates));
-    if checks != Checks::ExceptRegister && problems.is_empty() {
-        problems = guideline.anchors.check(guideline.original());
-    }
+    let problems = checked(&guideline, &project.templates, checks, &guideline.versions);
     if !problems.is_empty() {
         return Err(Error::Sources(problems));
     }
     Ok((guideline, locales))
+}
+
+/// Every check of a loaded version, with the earlier versions its
+/// translations may lag behind at.
+fn checked(
+    g: &Guideline,
+    templates: &[(String, Arc<SourceFile>)],
+    checks: Checks,
+    earlier: &[Guideline],
+) -> Vec<Problem> {
+    let mut problems = check::check_in(g, earlier);
+    problems.extend(check::reserved_ids(g, templates));
+    if checks != Checks::ExceptRegister && problems.is_empty() {
+        problems = g.anchors.check(g.original());
+    }
+    problems
 }
 
 /// Each language's text, parsed on a thread of its own, and the anchor
@@ -349,6 +368,19 @@ fn parse_texts(
     paths: &Paths,
     site: &SiteConfig,
     problems: &mut Vec<Problem>,
+) -> (Vec<LanguageDoc>, Option<Register>) {
+    parse_some_texts(project, paths, site, problems, true)
+}
+
+/// [`parse_texts`], where a language other than the original may have
+/// no text unless `all` are needed (an earlier version may have been
+/// published before a translation was made).
+fn parse_some_texts(
+    project: &Project,
+    paths: &Paths,
+    site: &SiteConfig,
+    problems: &mut Vec<Problem>,
+    all: bool,
 ) -> (Vec<LanguageDoc>, Option<Register>) {
     let (parsed, register) = std::thread::scope(|s| {
         let parsing: Vec<_> = site
@@ -368,6 +400,7 @@ fn parse_texts(
         match parsed {
             Some(Ok(doc)) => languages.push(doc),
             Some(Err(p)) => problems.extend(p),
+            None if !all && *lang != site.original_language => {}
             None => problems.push(
                 Problem::new(Kind::Language, format!("site.yaml lists `{lang}`, but there is no text for it"))
                     .in_path(paths.source.join(lang.as_str()))
