@@ -10,6 +10,7 @@ use tera::Context;
 use super::super::share;
 use super::views::shared;
 use crate::address::{Address, Lang};
+use crate::anchors::fingerprint;
 use crate::error::Problem;
 use crate::locale::Locales;
 use crate::model::{Guideline, LanguageDoc, Rule};
@@ -54,8 +55,7 @@ struct RuleChange<'a> {
 }
 
 /// The context of the page of what changed in version `v` against
-/// `before` in `lang`, at `here`; `languages` are its counterparts in the
-/// other languages that have one.
+/// `before`, in the language of the texts `now` and `was`, at `here`.
 pub fn changes(
     v: &Guideline,
     before: &Guideline,
@@ -69,42 +69,9 @@ pub fn changes(
         let to = Address::language(lang).in_version(Some(&g.version()));
         links.href(here, &id.map_or(to.clone(), |id| to.at(id)))
     };
-    let mut changed = Vec::new();
-    let mut added = Vec::new();
-    for (_, rule) in now.rules() {
-        let entry = |parts| RuleChange {
-            id: &rule.id,
-            label: &rule.label,
-            href: Some(page(v, Some(&rule.id))),
-            before_href: None,
-            text: &rule.text,
-            parts,
-        };
-        match find(was, &rule.id) {
-            None => added.push(entry(Vec::new())),
-            Some(old)
-                if crate::anchors::fingerprint(&old.text)
-                    != crate::anchors::fingerprint(&rule.text) =>
-            {
-                let mut e = entry(word_diff(&old.text, &rule.text));
-                e.before_href = Some(page(before, Some(&rule.id)));
-                changed.push(e);
-            }
-            Some(_) => {}
-        }
-    }
-    let removed: Vec<RuleChange> = was
-        .rules()
-        .filter(|(_, r)| find(now, &r.id).is_none())
-        .map(|(_, r)| RuleChange {
-            id: &r.id,
-            label: &r.label,
-            href: None,
-            before_href: Some(page(before, Some(&r.id))),
-            text: &r.text,
-            parts: Vec::new(),
-        })
-        .collect();
+    let (changed, added, removed) = compare((now, was), &|id| page(v, Some(id)), &|id| {
+        page(before, Some(id))
+    });
     let mut ctx = shared(v);
     ctx.insert("lang", lang);
     ctx.insert("root", &links.root(here));
@@ -120,6 +87,55 @@ pub fn changes(
     ctx.insert("removed", &removed);
     share::insert_statement(&mut ctx, v, lang);
     Ok(ctx)
+}
+
+/// A link to a rule in one of the two versions.
+type RuleLink<'f> = &'f dyn Fn(&str) -> String;
+
+/// The rules changed, added and taken out from `was` to `now`, each
+/// linked in the version it stands in (`at_now`, `at_was`).
+fn compare<'a>(
+    (now, was): (&'a LanguageDoc, &'a LanguageDoc),
+    at_now: RuleLink<'_>,
+    at_was: RuleLink<'_>,
+) -> (
+    Vec<RuleChange<'a>>,
+    Vec<RuleChange<'a>>,
+    Vec<RuleChange<'a>>,
+) {
+    let (mut changed, mut added) = (Vec::new(), Vec::new());
+    for (_, rule) in now.rules() {
+        let entry = |parts| RuleChange {
+            id: &rule.id,
+            label: &rule.label,
+            href: Some(at_now(&rule.id)),
+            before_href: None,
+            text: &rule.text,
+            parts,
+        };
+        match find(was, &rule.id) {
+            None => added.push(entry(Vec::new())),
+            Some(old) if fingerprint(&old.text) != fingerprint(&rule.text) => {
+                let mut e = entry(word_diff(&old.text, &rule.text));
+                e.before_href = Some(at_was(&rule.id));
+                changed.push(e);
+            }
+            Some(_) => {}
+        }
+    }
+    let removed = was
+        .rules()
+        .filter(|(_, r)| find(now, &r.id).is_none())
+        .map(|(_, r)| RuleChange {
+            id: &r.id,
+            label: &r.label,
+            href: None,
+            before_href: Some(at_was(&r.id)),
+            text: &r.text,
+            parts: Vec::new(),
+        })
+        .collect();
+    (changed, added, removed)
 }
 
 fn find<'d>(doc: &'d LanguageDoc, id: &str) -> Option<&'d Rule> {
