@@ -209,3 +209,89 @@ proptest! {
         prop_assert_eq!(build_with(&text), Ok(()));
     }
 }
+
+/// The project with an earlier version of 2013 beside a current one of
+/// 2027 (the same texts), its Nynorsk text replaced by `text` and, with
+/// `document`, its `document.yaml` too; builds or reports problems, each
+/// placed and coded, and never panics.
+fn build_with_version(text: &str, document: Option<&str>) {
+    let (project, paths) = base();
+    let mut project = project.clone();
+    let mut version = Project {
+        document: project.document.clone(),
+        registers: project.registers.clone(),
+        texts: project.texts.clone(),
+        ..Project::default()
+    };
+    let name = version.texts["nn"][0].name.clone();
+    version
+        .texts
+        .insert("nn".into(), vec![SourceFile::new(name, text)]);
+    if let Some(yaml) = document {
+        version.document = Some(SourceFile::new("versions/2013-09-23/document.yaml", yaml));
+    }
+    project.versions.insert("2013-09-23".into(), version);
+    let now = project
+        .document
+        .as_ref()
+        .unwrap()
+        .text
+        .replace("adopted: 2013-09-23", "adopted: 2027-03-01");
+    project.document = Some(SourceFile::new("document.yaml", now));
+    match Pipeline::assemble(project, paths, Checks::All).and_then(|p| p.output().map(|_| ())) {
+        Ok(()) => {}
+        Err(Error::Sources(problems)) => {
+            assert!(!problems.is_empty(), "refused without a problem");
+            problems.iter().for_each(is_placed_and_coded);
+        }
+        Err(e) => panic!("a tool error from text alone: {e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// Whatever an earlier version's text or facts hold, the same parsers
+    /// and checks as the current one's answer.
+    #[test]
+    fn any_text_of_an_earlier_version_builds_or_reports_problems(
+        body in markdownish(),
+        yaml in prop::option::of("[a-z_:\\- 0-9\\n\\[\\]{}]{0,80}"),
+    ) {
+        let real = std::fs::read_to_string(common::repo().join("source/nn/rettleiar.md")).unwrap();
+        let (front, _) = real.split_at(real.find("\n## ").unwrap());
+        build_with_version(&format!("{front}\n{body}"), yaml.as_deref());
+    }
+}
+
+#[test]
+fn the_real_text_as_an_earlier_version_builds() {
+    let real = std::fs::read_to_string(common::repo().join("source/nn/rettleiar.md")).unwrap();
+    let (project, paths) = base();
+    let mut project = project.clone();
+    project.versions.insert(
+        "2013-09-23".into(),
+        Project {
+            document: project.document.clone(),
+            registers: project.registers.clone(),
+            texts: project.texts.clone(),
+            ..Project::default()
+        },
+    );
+    let now = project
+        .document
+        .as_ref()
+        .unwrap()
+        .text
+        .replace("adopted: 2013-09-23", "adopted: 2027-03-01");
+    project.document = Some(SourceFile::new("document.yaml", now));
+    let p = Pipeline::assemble(project, paths, Checks::All).unwrap();
+    assert_eq!(p.guideline.versions.len(), 1);
+    let files = p.output().unwrap().files;
+    assert!(
+        files.contains_key("nn/2013-09-23/index.html")
+            && files.contains_key("nn/2027-03-01/index.html")
+    );
+    assert!(String::from_utf8_lossy(&files["nn/2013-09-23/index.html"]).contains("MSN"));
+    assert!(real.contains("MSN"));
+}

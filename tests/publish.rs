@@ -197,6 +197,11 @@ fn every_page_has_a_share_card_in_its_language() {
                 let title = text_of(doc, "h1");
                 assert_eq!(meta(doc, "og:title").unwrap(), title, "{rel}");
             }
+            // A version in its own folder (`en/2013-09-23/`).
+            [l, v, "index.html" | "print.html"] if v.starts_with("20") => {
+                assert_eq!(url, Some(format!("{BASE}{l}/{v}/")), "{rel}");
+                assert_eq!(meta(doc, "og:title").unwrap(), text_of(doc, "h1"), "{rel}");
+            }
             [l, id, "index.html"] => {
                 assert_eq!(url, Some(format!("{BASE}{l}/{id}/")), "{rel}");
                 let title = meta(doc, "og:title").unwrap();
